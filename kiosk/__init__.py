@@ -1,0 +1,6 @@
+"""The kiosk side of the appliance: status engine, LED and button, the screen, the CLI.
+
+`kiosk` may import `print_service`; never the reverse.
+"""
+
+__version__ = "0.1.0"

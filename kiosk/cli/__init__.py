@@ -1,0 +1,1 @@
+"""The `downtime-kiosk` command line."""

@@ -1,0 +1,1 @@
+"""The status engine: probe the vendor, decide the level, say what staff must do."""

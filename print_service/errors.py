@@ -1,0 +1,53 @@
+"""The exception tree of `print_service`.
+
+::
+
+    PrintServiceError                 (exit 1, the operation failed)
+    ├── UnknownNameError              (exit 64: an unknown form id, queue or date; also ValueError)
+    ├── ServiceUnavailableError       (exit 69: cupsd or another service cannot be reached)
+    ├── PrintFailedError              (exit 1: a job that cannot complete)
+    └── ScheduleError                 (exit 1: a schedule source or cache problem)
+
+Every error carries `user_message`, plain words a receptionist can act on, apart from
+`str()`, which is for the log and the IT person. Neither may contain PHI.
+"""
+
+from print_service.exit_codes import ExitCode
+
+__all__ = [
+    "PrintFailedError",
+    "PrintServiceError",
+    "ScheduleError",
+    "ServiceUnavailableError",
+    "UnknownNameError",
+]
+
+
+class PrintServiceError(Exception):
+    """Root of every error `print_service` raises on purpose."""
+
+    exit_code: ExitCode = ExitCode.FAILED
+
+    def __init__(self, message: str, *, user_message: str | None = None) -> None:
+        super().__init__(message)
+        self.user_message = user_message or message
+
+
+class UnknownNameError(PrintServiceError, ValueError):
+    """A form id, queue name or date that does not exist."""
+
+    exit_code = ExitCode.USAGE
+
+
+class ServiceUnavailableError(PrintServiceError, ConnectionError):
+    """A service we need (cupsd, a schedule URL) cannot be reached."""
+
+    exit_code = ExitCode.UNAVAILABLE
+
+
+class PrintFailedError(PrintServiceError):
+    """A print job that cannot complete; `user_message` says why in plain words."""
+
+
+class ScheduleError(PrintServiceError):
+    """A schedule source, or the local schedule cache, could not be used."""
