@@ -51,12 +51,11 @@ class KioskApp(App):
         return self.screen
 
     def _rebuild(self, *_: object) -> None:
-        old: Any = self.root
+        old = self.screen
         if tuple(Window.size) == self._size or old is None:
             return
         Window.remove_widget(old)
-        self.root = self._make_root()
-        Window.add_widget(self.root)
+        Window.add_widget(self._make_root())
 
     def _tick(self, *_: object) -> None:
         if self.screen is not None:

@@ -1,0 +1,59 @@
+"""Builds the screen's `UiContext` from the configuration and runs the screen.
+
+Printing and the schedule are wired here once (`kiosk.ui.services`); when one of them cannot be
+set up the screen still runs and says why on the Print or Schedule screen.
+"""
+
+import logging
+import os
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from kiosk.config import Config
+from kiosk.status.settings import StatusSettings
+from kiosk.ui import kivy_env
+from kiosk.ui.context import UiContext
+from kiosk.ui.settings import UiSettings
+from print_service.paths import AppPaths
+
+__all__ = ["context_from_config", "kivy_home", "run_screen"]
+
+log = logging.getLogger(__name__)
+
+
+def context_from_config(config: Config, *, fullscreen: bool | None = None) -> UiContext:
+    """The screen's inputs for `config` (`fullscreen` overrides `ui.fullscreen`, e.g. for the demo)."""
+    settings = config.get(UiSettings)
+    if fullscreen is not None and fullscreen != settings.fullscreen:
+        settings = replace(settings, fullscreen=fullscreen)
+    status = config.get(StatusSettings)
+    paths = config.get(AppPaths)
+    return UiContext(
+        settings=settings,
+        state_file=paths.state_file,
+        stale_after=max(60.0, 3 * status.poll_seconds + status.confirm_seconds),
+        config_source=config.source,
+    )
+
+
+def kivy_home(paths: AppPaths) -> Path:
+    """A writable folder for Kivy's own files: $KIVY_HOME, else in the runtime dir, else a temp dir."""
+    if os.environ.get("KIVY_HOME"):
+        return Path(os.environ["KIVY_HOME"])
+    candidate = paths.runtime_dir / "kivy"
+    try:
+        candidate.mkdir(parents=True, exist_ok=True)
+        if os.access(candidate, os.W_OK):
+            return candidate
+    except OSError:
+        pass
+    return Path(tempfile.mkdtemp(prefix="downtime-kiosk-kivy-"))
+
+
+def run_screen(ctx: UiContext, paths: AppPaths) -> int:
+    """Set Kivy's environment, then import and run the app (Kivy reads its settings at import)."""
+    kivy_env.prepare(ctx.settings, kivy_home(paths))
+    from kiosk.ui.app import run_app
+
+    return run_app(ctx)
