@@ -6,6 +6,7 @@ last known level is on screen (the bench measures start-up by it).
 """
 
 import logging
+import signal
 import sys
 import time
 from typing import Any
@@ -66,7 +67,8 @@ class KioskApp(App):
             return
         Window.unbind(on_flip=self._first_flip)
         elapsed = time.monotonic() - self.started
-        print(f"{FIRST_FRAME_MARK} {self.screen.view.level} after {elapsed:.2f} s", file=sys.stderr, flush=True)
+        print(f"{FIRST_FRAME_MARK} {self.screen.view.level} after {elapsed:.2f} s ({Window.width}x{Window.height})",
+              file=sys.stderr, flush=True)
 
     def _on_request_close(self, *_: object, **kwargs: object) -> bool:
         # True keeps the window. The appliance never closes; the demo's window closes from its title bar.
@@ -82,6 +84,14 @@ class KioskApp(App):
 
 
 def run_app(ctx: UiContext) -> int:
-    """Run the screen until the window is closed (demo) or the process is stopped (appliance)."""
-    KioskApp(ctx).run()
+    """Run the screen until the window is closed (demo) or SIGTERM/SIGINT stops it (appliance)."""
+    app = KioskApp(ctx)
+
+    def stop(signum: int, _frame: object) -> None:
+        log.info("stopping the screen (%s)", signal.Signals(signum).name)
+        Clock.schedule_once(lambda _dt: app.stop(), 0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    app.run()
     return 0

@@ -34,6 +34,8 @@ def kivy_environment(settings: UiSettings, kivy_home: Path) -> dict[str, str]:
         "KCFG_GRAPHICS_RESIZABLE": "0" if settings.fullscreen else "1",
         "KCFG_GRAPHICS_ALLOW_SCREENSAVER": "0",
         "KCFG_INPUT_MOUSE": "mouse,disable_multitouch",
+        # SDL would turn SIGTERM into a window-close request, which the kiosk refuses; systemd must stop it
+        "SDL_NO_SIGNAL_HANDLERS": "1",
     }
 
 

@@ -45,18 +45,31 @@ def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
     return f"scrypt${_N}${_R}${_P}${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
 
 
+def _decode(encoded: str) -> tuple[int, int, int, bytes, bytes] | None:
+    match = _HASH_RE.match(encoded)
+    if not match:
+        return None
+    n, r, p = (int(match.group(i)) for i in (1, 2, 3))
+    try:
+        salt = base64.b64decode(match.group(4), validate=True)
+        expected = base64.b64decode(match.group(5), validate=True)
+    except ValueError:
+        return None
+    sane = n > 1 and n & (n - 1) == 0 and n <= 2**20 and 1 <= r <= 32 and 1 <= p <= 16
+    return (n, r, p, salt, expected) if sane and len(salt) >= 8 and len(expected) >= 16 else None
+
+
 def is_pin_hash(value: str) -> bool:
-    """Whether `value` has the shape `hash_pin` produces."""
-    return bool(_HASH_RE.match(value))
+    """Whether `value` is a hash `hash_pin` could have produced."""
+    return _decode(value) is not None
 
 
 def verify_pin(pin: str, encoded: str) -> bool:
     """Whether `pin` matches `encoded` (constant-time; False for a malformed hash)."""
-    match = _HASH_RE.match(encoded)
-    if not match:
+    decoded = _decode(encoded)
+    if decoded is None:
         return False
-    n, r, p = (int(match.group(i)) for i in (1, 2, 3))
-    salt, expected = base64.b64decode(match.group(4)), base64.b64decode(match.group(5))
+    n, r, p, salt, expected = decoded
     try:
         digest = hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=len(expected),
                                 maxmem=256 * 1024 * 1024)

@@ -5,6 +5,7 @@
 shown (Kivy redraws only what changed), auto-locks the schedule and decides night or day.
 """
 
+import logging
 from typing import Any
 
 from kivy.uix.boxlayout import BoxLayout
@@ -27,6 +28,8 @@ from kiosk.ui.widgets.basics import ColourBox
 from kiosk.ui.widgets.worker import Worker
 
 __all__ = ["KioskRoot"]
+
+log = logging.getLogger(__name__)
 
 
 class KioskRoot(FloatLayout):
@@ -77,6 +80,7 @@ class KioskRoot(FloatLayout):
         self.content.clear_widgets()
         self.content.add_widget(self.screens[name])
         self.nav.select(name)
+        log.info("showing the %s screen", name)
         self.tick()
 
     def tick(self, *_: object) -> None:

@@ -138,7 +138,7 @@ class ScheduleScreen(ColourBox):
         lock.bind(on_release=lambda *_: self.lock())
         top.add_widget(self.as_of)
         top.add_widget(lock)
-        self.top = top
+        self.header = top
         days = BoxLayout(orientation="horizontal", spacing=sizes(14))
         self.today_list, self.next_list = Column(sizes), Column(sizes)
         days.add_widget(self.today_list)
@@ -167,7 +167,7 @@ class ScheduleScreen(ColourBox):
         warn = data.stale or data.error
         self.as_of.text = f"Schedule — {as_of}" + ("  (OLD COPY: the latest could not be fetched)" if warn else "")
         self.as_of.color = (0, 0, 0, 1) if warn else TEXT
-        self.top.background = list(WARN) if warn else [0, 0, 0, 0]
+        self.header.background = list(WARN) if warn else [0, 0, 0, 0]
         self.today_list.show([_day_block(data.today, "TODAY")])
         if data.next_day is not None:
             self.next_list.show([_day_block(data.next_day, "NEXT CLINIC DAY")])
