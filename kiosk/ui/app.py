@@ -24,6 +24,7 @@ __all__ = ["FIRST_FRAME_MARK", "KioskApp", "run_app"]
 
 log = logging.getLogger(__name__)
 FIRST_FRAME_MARK = "kiosk-ui: first frame showing"
+_BUSY_SECONDS = 10.0
 
 
 class KioskApp(App):
@@ -43,8 +44,24 @@ class KioskApp(App):
         Window.clearcolor = (0.09, 0.10, 0.12, 1)
         Window.bind(on_request_close=self._on_request_close, on_flip=self._first_flip)
         Window.bind(size=lambda *_: Clock.schedule_once(self._rebuild, 0.3))
+        Window.bind(on_motion=self._busy, on_key_down=self._busy)
+        self._pace(self.ctx.settings.idle_fps)
         Clock.schedule_interval(self._tick, 1.0)
         return self._make_root()
+
+    def _pace(self, fps: float) -> None:
+        # Kivy reads graphics.maxfps once; its clock keeps the cap in _max_fps, which it reads every frame
+        Clock._max_fps = float(fps)
+
+    def _busy(self, *_: object) -> None:
+        """Input: draw smoothly for a few seconds, then drop back to the idle frame rate."""
+        if Clock._max_fps != self.ctx.settings.max_fps:
+            self._pace(self.ctx.settings.max_fps)
+        Clock.unschedule(self._idle)
+        Clock.schedule_once(self._idle, _BUSY_SECONDS)
+
+    def _idle(self, *_: object) -> None:
+        self._pace(self.ctx.settings.idle_fps)
 
     def _make_root(self) -> KioskRoot:
         self._size = tuple(Window.size)

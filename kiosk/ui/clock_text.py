@@ -1,4 +1,4 @@
-"""Times in the words a receptionist reads: "checked 20 s ago", "14:00–16:00 today", "Thu 26 Nov 09:30"."""
+"""Times in the words a receptionist reads: "checked 30 s ago", "14:00–16:00 today", "Thu 26 Nov 09:30"."""
 
 from datetime import date, datetime, timedelta
 
@@ -17,11 +17,11 @@ def parse_time(value: object) -> datetime | None:
 
 
 def age_words(seconds: float) -> str:
-    """How long ago, coarse enough that the text changes rarely (10 s steps under a minute)."""
-    if seconds < 10:
+    """How long ago, in steps coarse enough that the screen rarely has to redraw (30 s under a minute)."""
+    if seconds < 30:
         return "just now"
     if seconds < 60:
-        return f"{int(seconds // 10) * 10} s ago"
+        return "30 s ago"
     if seconds < 3600:
         return f"{int(seconds // 60)} min ago"
     if seconds < 48 * 3600:

@@ -27,7 +27,7 @@ def kivy_environment(settings: UiSettings, kivy_home: Path) -> dict[str, str]:
         "KCFG_KIVY_PAUSE_ON_MINIMIZE": "0",
         "KCFG_KIVY_KEYBOARD_MODE": "system",
         "KCFG_KIVY_LOG_LEVEL": "warning",
-        "KCFG_GRAPHICS_MAXFPS": str(settings.max_fps),
+        "KCFG_GRAPHICS_MAXFPS": str(settings.idle_fps),
         "KCFG_GRAPHICS_SHOW_CURSOR": "0" if settings.fullscreen else "1",
         "KCFG_GRAPHICS_FULLSCREEN": "auto" if settings.fullscreen else "0",
         "KCFG_GRAPHICS_BORDERLESS": "1" if settings.fullscreen else "0",

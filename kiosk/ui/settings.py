@@ -12,7 +12,8 @@ class UiSettings:
 
     `pin_hash` is the salted hash `downtime-kiosk ui --set-pin` prints (empty: the schedule stays
     locked); `night` a daily window in which the screen is drawn dark; `fullscreen` false gives a
-    window with a mouse cursor (the demo on a desktop).
+    window with a mouse cursor (the demo on a desktop). The screen draws at most `max_fps` frames a
+    second for a few seconds after a touch and `idle_fps` otherwise (it idles for weeks).
     """
 
     lock_seconds: float = 60.0
@@ -21,4 +22,5 @@ class UiSettings:
     wake_seconds: float = 120.0
     monitor_timeout_seconds: float = 30.0
     fullscreen: bool = True
-    max_fps: int = 10
+    max_fps: int = 30
+    idle_fps: int = 5

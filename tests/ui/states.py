@@ -44,13 +44,13 @@ def iso(moment: datetime) -> str:
 
 
 def make_state(level: str = "operational", *, now: datetime = NOW, **changes: Any) -> dict[str, Any]:
-    """A complete, valid state document at `now` (heartbeat now, checked 20 s ago)."""
+    """A complete, valid state document at `now` (heartbeat now, checked 40 s ago)."""
     state: dict[str, Any] = {
         "schema": 1,
         "heartbeat_at": iso(now),
         "level": level,
         "headline": HEADLINES[level],
-        "checked_at": iso(now - timedelta(seconds=20)),
+        "checked_at": iso(now - timedelta(seconds=40)),
         "stale": False,
         "page": {"name": "ICANotes", "status": "UP" if level == "operational" else "HASISSUES"},
         "components": [{"id": "c1", "name": "EHR", "status": "OPERATIONAL"}],

@@ -23,6 +23,7 @@ def build(reader: SectionReader) -> UiSettings:
                                               minimum=3, maximum=3600),
         fullscreen=reader.boolean("fullscreen", _D.fullscreen),
         max_fps=reader.integer("max_fps", _D.max_fps, minimum=1, maximum=60),
+        idle_fps=reader.integer("idle_fps", _D.idle_fps, minimum=1, maximum=60),
     )
 
 
