@@ -25,6 +25,7 @@ from print_service.printing.words import (
     PRINTER_PROCESSING,
     PRINTER_STOPPED,
     STAYS_QUEUED,
+    STILL_QUEUED,
     job_words,
     normalise_reasons,
     outcome_state,
@@ -167,7 +168,7 @@ class PrintService:
                     return outcome
                 if self._clock() >= deadline:
                     return JobOutcome(job, "printing",
-                                      f"The printer has not finished after {limit:g} seconds. {STAYS_QUEUED}")
+                                      f"The printer has not finished after {limit:g} seconds. {STILL_QUEUED}")
                 self._sleep(pause)
                 pause = min(pause * 1.5, 0.5)
 

@@ -24,6 +24,7 @@ CUPSD_DOWN = "Printing is not working on this kiosk (the print service is not ru
 PAUSED = "Printing is paused — press Resume"
 NOT_ACCEPTING = "The printer is not taking new jobs — press Resume"
 STAYS_QUEUED = "The job stays queued and will print after Resume."
+STILL_QUEUED = "The job stays in the queue and may still print."
 
 # Most important first: the first reason found names the problem.
 _REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
