@@ -158,12 +158,14 @@ class PrintService:
         Default timeout: `printing.job_timeout_seconds`. Returns as soon as the queue is
         stopped (the job stays queued), the job is cancelled or aborted, or it printed.
         """
+        if job.cups_id is None:
+            return JobOutcome(job, "completed", f"Saved as {job.path}")
         limit = self.settings.job_timeout_seconds if timeout is None else timeout
         deadline = self._clock() + limit
         pause = 0.05
         with connect(self.server) as connection:
             while True:
-                outcome = self._look(connection, job) if job.cups_id is not None else self.outcome(job)
+                outcome = self._look(connection, job)
                 if outcome is not None:
                     return outcome
                 if self._clock() >= deadline:
