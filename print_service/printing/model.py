@@ -36,12 +36,14 @@ class JobOutcome:
 
     `state` uses the screen's words: "completed", "failed", "cancelled", "queued" (cannot
     print now but stays in the queue and prints after Resume) or "printing" (still going
-    when the wait ran out).
+    when the wait ran out). `final` is False for a look at a job that is still going
+    (`PrintService.job_status`): then "queued" means waiting its turn.
     """
 
     job: SubmittedJob
     state: str
     message: str
+    final: bool = True
 
     @property
     def ok(self) -> bool:

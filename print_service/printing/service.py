@@ -21,6 +21,7 @@ from print_service.printing.settings import PrintingSettings
 from print_service.printing.titles import check_title
 from print_service.printing.words import (
     CUPSD_DOWN,
+    JOB_PROCESSING,
     NOT_ACCEPTING,
     PRINTER_PROCESSING,
     PRINTER_STOPPED,
@@ -129,21 +130,32 @@ class PrintService:
     # -- following -----------------------------------------------------------------------
     def outcome(self, job: SubmittedJob) -> JobOutcome | None:
         """One look at a job: its end state, or None while it may still print."""
+        current = self.job_status(job)
+        return current if current.final else None
+
+    def job_status(self, job: SubmittedJob) -> JobOutcome:
+        """One look at a job, always answered: "queued" or "printing" while it is still going.
+
+        For the screen's job list; a job CUPS no longer knows is reported "completed".
+        """
         if job.cups_id is None:
             return JobOutcome(job, "completed", f"Saved as {job.path}")
         with connect(self.server) as connection:
             return self._look(connection, job)
 
-    def _look(self, connection: "cups.Connection", job: SubmittedJob) -> JobOutcome | None:
+    def _look(self, connection: "cups.Connection", job: SubmittedJob) -> JobOutcome:
         try:
             attrs = connection.getJobAttributes(job.cups_id, requested_attributes=_JOB_ATTRS)
         except cups.IPPError as exc:
+            if exc.args and exc.args[0] == cups.IPP_NOT_FOUND:
+                return JobOutcome(job, "completed", "Finished (no longer in the print queue)")
             raise translate_ipp_error(exc, f"report on job {job.id}") from None
         job_state = int(attrs.get("job-state", 0))
         printer = self._printer_status(connection, job.queue) if job.queue else None
         end = outcome_state(job_state, printer.state_number if printer else None)
         if end is None:
-            return None
+            going = "printing" if job_state == JOB_PROCESSING else "queued"
+            return JobOutcome(job, going, job_words(job_state), final=False)
         if end == "queued":
             reason = printer.message if printer and printer.state_number == PRINTER_STOPPED else job_words(job_state)
             return JobOutcome(job, end, f"{reason}. {STAYS_QUEUED}")
@@ -166,7 +178,7 @@ class PrintService:
         with connect(self.server) as connection:
             while True:
                 outcome = self._look(connection, job)
-                if outcome is not None:
+                if outcome.final:
                     return outcome
                 if self._clock() >= deadline:
                     return JobOutcome(job, "printing",

@@ -113,3 +113,16 @@ def test_job_states_end_when_the_printer_finishes(cupsd: PrivateCupsd) -> None:
     jobs = [service.submit(make_pdf(str(n)), title=job_title("x", WHEN)) for n in range(3)]
     wait_until(lambda: all(service.outcome(job) is not None for job in jobs), 20, "three jobs to finish")
     assert [service.wait(job).state for job in jobs] == ["completed"] * 3
+
+
+def test_job_status_tells_waiting_from_printing(cupsd: PrivateCupsd) -> None:
+    queue, flag = cupsd.add_blocking_queue()
+    service = service_for(cupsd, queue)
+    first = service.submit(make_pdf("1"), title=job_title("x", WHEN))
+    second = service.submit(make_pdf("2"), title=job_title("y", WHEN))
+    wait_until(lambda: service.job_status(first).state == "printing", 20, "the first job to start")
+    now = service.job_status(second)
+    assert (now.state, now.message, now.final) == ("queued", "Waiting to print", False)
+    assert service.outcome(second) is None
+    flag.touch()
+    assert service.wait(second).ok and service.job_status(first).final
