@@ -18,6 +18,9 @@ __all__ = ["connect", "cups_server", "translate_ipp_error"]
 
 # IPP status codes that mean "the server went away or is overloaded".
 _UNAVAILABLE = {0x0502, 0x0503}  # service-unavailable, internal device-unavailable
+# forbidden, not-authenticated, not-authorized: the kiosk's user may not administer CUPS.
+_NOT_ALLOWED = {0x0401, 0x0402, 0x0403}
+NOT_ALLOWED = "The kiosk is not allowed to do this on the printer — call IT"
 
 
 def cups_server(explicit: str | None) -> str | None:
@@ -65,5 +68,8 @@ def translate_ipp_error(exc: "cups.IPPError", doing: str) -> PrintServiceError:
     status, text = (*exc.args, None, "")[:2]
     if status in _UNAVAILABLE:
         return ServiceUnavailableError(f"cupsd could not {doing}: {text}", user_message=CUPSD_DOWN)
+    if status in _NOT_ALLOWED:
+        return PrintServiceError(f"cupsd does not allow this user to {doing}: {text} (add the user to the "
+                                 "lpadmin group)", user_message=NOT_ALLOWED)
     return PrintServiceError(f"cupsd refused to {doing}: {text} (IPP status {status:#06x})"
                              if isinstance(status, int) else f"cupsd refused to {doing}: {text}")

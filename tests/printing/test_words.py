@@ -1,7 +1,10 @@
 """Printer states and reasons in plain words (pure)."""
 
+import cups
 import pytest
 
+from print_service.errors import ServiceUnavailableError
+from print_service.printing.connection import translate_ipp_error
 from print_service.printing.words import normalise_reasons, outcome_state, printer_words, reason_words
 
 
@@ -49,3 +52,12 @@ def test_reasons_are_normalised() -> None:
 )
 def test_outcomes(job: int, printer: int | None, end: str | None) -> None:
     assert outcome_state(job, printer) == end
+
+
+def test_ipp_errors_are_translated() -> None:
+    refused = translate_ipp_error(cups.IPPError(0x0403, "Not authorized"), "resume queue q")
+    assert "lpadmin group" in str(refused) and refused.user_message.endswith("call IT")
+    gone = translate_ipp_error(cups.IPPError(0x0503, "Service unavailable"), "send job 3")
+    assert isinstance(gone, ServiceUnavailableError) and gone.exit_code == 69
+    other = translate_ipp_error(cups.IPPError(0x0400, "Bad request"), "send job 3")
+    assert str(other) == "cupsd refused to send job 3: Bad request (IPP status 0x0400)"
