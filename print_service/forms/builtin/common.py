@@ -29,11 +29,11 @@ def visit_blocks(time_label: str) -> tuple[Block, ...]:
         Fields((
             Field("Clinician", 2.0, key="provider"),
             Field(time_label, 1.0, key="time"),
-            Field("Telehealth platform (if used)", 1.3),
+            Field("Telehealth platform; consent Y/N", 1.3),
             Field("Patient's location (city/state)", 1.3),
         )),
-        Choices("Location", ("Office", "Telehealth video", "Telehealth audio only", "Home / community"),
-                other="Consent for telehealth: Y / N"),
+        Choices("Location", ("Office", "Telehealth video", "Telehealth audio only", "Home / community",
+                             "Other")),
     )
 
 

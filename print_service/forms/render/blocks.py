@@ -24,12 +24,12 @@ from print_service.forms.blocks import (
 )
 from print_service.forms.render.text import BOLD, BOX, REGULAR, text_width, wrap
 
-__all__ = ["GAP", "draw_block", "tick_box"]
+__all__ = ["GAP", "draw_block", "table_header_height", "table_row_height", "tick_box"]
 
-GAP = 5.0  # space after every block
+GAP = 4.0  # space after every block
 LABEL = 7.0  # size of the small labels inside boxes and table headers
 BODY = 8.5
-CHOICE_LINE = 12.0
+CHOICE_LINE = BODY + 3.5
 WRITE_LINE = 18.0
 Values = Mapping[str, str]
 
@@ -41,15 +41,15 @@ def tick_box(canvas: Canvas, x: float, baseline: float, size: float = BOX) -> No
 
 
 def _section(c: Canvas | None, x: float, top: float, width: float, b: Section, *, values: Values) -> float:
-    height = 16.0
+    height = 19.0
     if c is not None:
         c.setFont(BOLD, 9.5)
-        c.drawString(x, top - 11, b.title.upper())
+        c.drawString(x, top - 14, b.title.upper())
         if b.note:
             c.setFont(REGULAR, LABEL)
-            c.drawString(x + text_width(b.title.upper(), 9.5, bold=True) + 8, top - 11, b.note)
+            c.drawString(x + text_width(b.title.upper(), 9.5, bold=True) + 8, top - 14, b.note)
         c.setLineWidth(1.1)
-        c.line(x, top - 14, x + width, top - 14)
+        c.line(x, top - 17, x + width, top - 17)
     return height
 
 
@@ -75,11 +75,11 @@ def _flow_choices(c: Canvas | None, x: float, y: float, right: float, options: t
     """Lay tick boxes + words from x to right, wrapping back to x; returns (lines used, x after last)."""
     cursor, lines = x, 1
     for option in options:
-        need = BOX + 3 + text_width(option, size) + 9
+        need = size + 2.5 + text_width(option, size) + (6 if size < BODY else 9)
         if cursor > x and cursor + need > right:
             cursor, lines = x, lines + 1
         if c is not None:
-            line_y = y - (lines - 1) * (size + 4.5)
+            line_y = y - (lines - 1) * (size + 3.5)
             tick_box(c, cursor, line_y, size=size - 0.5)
             c.setFont(REGULAR, size)
             c.drawString(cursor + size + 2.5, line_y, option)
@@ -146,6 +146,14 @@ def _questions(c: Canvas | None, x: float, top: float, width: float, b: Question
     return top - y
 
 
+def table_row_height(b: Table, width: float) -> float:
+    """Row height: as asked, or taller when a column's tick boxes need more lines."""
+    total = sum(col.weight for col in b.columns)
+    lines = max((_flow_choices(None, 0, 0, width * col.weight / total - 4, col.choices, size=LABEL)[0]
+                 for col in b.columns if col.choices), default=0)
+    return max(b.row_height, 14 + (lines - 1) * (LABEL + 3.5)) if lines else b.row_height
+
+
 def table_header_height(b: Table, width: float) -> float:
     """Height of the column labels row (labels wrap within their column)."""
     total = sum(col.weight for col in b.columns)
@@ -157,7 +165,8 @@ def _table(c: Canvas | None, x: float, top: float, width: float, b: Table, *, va
            rows: int | None = None) -> float:
     count = b.rows if rows is None else rows
     head = table_header_height(b, width)
-    height = head + count * b.row_height
+    row_h = table_row_height(b, width)
+    height = head + count * row_h
     if c is None:
         return height
     total = sum(col.weight for col in b.columns)
@@ -171,7 +180,7 @@ def _table(c: Canvas | None, x: float, top: float, width: float, b: Table, *, va
             c.drawString(left + 2.5, top - 8.5 - i * 8.5, line)
         if col.choices:
             for r in range(count):
-                _flow_choices(c, left + 3, top - head - r * b.row_height - 9, left + w - 1, col.choices, size=LABEL)
+                _flow_choices(c, left + 3, top - head - r * row_h - 9, left + w - 1, col.choices, size=LABEL)
         left += w
         if left < x + width - 1:
             c.line(left, top, left, top - height)
@@ -179,7 +188,7 @@ def _table(c: Canvas | None, x: float, top: float, width: float, b: Table, *, va
     c.line(x, top - head, x + width, top - head)
     c.setLineWidth(0.5)
     for r in range(1, count):
-        y = top - head - r * b.row_height
+        y = top - head - r * row_h
         c.line(x, y, x + width, y)
     return height
 
@@ -197,7 +206,7 @@ def _checklist(c: Canvas | None, x: float, top: float, width: float, b: Checklis
                 c.setFont(REGULAR, BODY)
                 for i, line in enumerate(lines):
                     c.drawString(x + col * col_w + BOX + 5, y - 10 - i * 10.5, line)
-            y -= len(lines) * 10.5 + 4
+            y -= len(lines) * 10.5 + 6
         tallest = max(tallest, top - y)
     return tallest
 

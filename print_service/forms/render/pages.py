@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from print_service.forms.blocks import Block, PageBreak, Section, Table
 from print_service.forms.model import FormDefinition
-from print_service.forms.render.blocks import GAP, draw_block, table_header_height
+from print_service.forms.render.blocks import GAP, draw_block, table_header_height, table_row_height
 
 __all__ = ["MARGIN", "Geometry", "Page", "Placed", "paginate", "sign_off_top"]
 
@@ -15,6 +15,7 @@ HEADER = 44.0
 BANNER = 23.0
 FOOTER = 34.0  # from the paper's bottom edge to the lowest block
 MIN_FILL_ROWS = 3
+KEEP_WITH_SECTION = 2  # a heading never ends a page, nor sits above a single stray row
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +75,13 @@ def paginate(definition: FormDefinition, geometry: Geometry,
         if isinstance(block, Table) and block.rows == 0:
             y, rows = _fill_rows(block, y, bottom, width, new_page)
             pages[-1].placed.append(Placed(block, y, rows))
-            y -= table_header_height(block, width) + rows * block.row_height + GAP
+            y -= table_header_height(block, width) + rows * table_row_height(block, width) + GAP
             continue
         height = draw_block(None, MARGIN, y, width, block, values=values or {})
         need = height
-        if isinstance(block, Section) and index + 1 < len(blocks):
-            need += GAP + draw_block(None, MARGIN, y, width, blocks[index + 1], values={})
+        if isinstance(block, Section):
+            need += sum(GAP + draw_block(None, MARGIN, y, width, following, values={})
+                        for following in blocks[index + 1:index + 1 + KEEP_WITH_SECTION])
         if y - need < bottom and pages[-1].placed:
             y = new_page()
         pages[-1].placed.append(Placed(block, y))
@@ -99,10 +101,10 @@ def sign_off_top(definition: FormDefinition, geometry: Geometry) -> float:
 
 def _fill_rows(block: Table, y: float, bottom: float, width: float,
                new_page: Callable[[], float]) -> tuple[float, int]:
-    head = table_header_height(block, width)
-    rows = int((y - bottom - head) // block.row_height)
+    head, row = table_header_height(block, width), table_row_height(block, width)
+    rows = int((y - bottom - head) // row)
     if rows < MIN_FILL_ROWS:
         y = new_page()
-        rows = int((y - bottom - head) // block.row_height)
+        rows = int((y - bottom - head) // row)
     return y, rows
 
