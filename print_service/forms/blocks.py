@@ -115,6 +115,7 @@ class Guide:
 
     rows: tuple[tuple[str, str], ...]
     label_width: float = 120.0
+    size: float = 8.5
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,12 +32,13 @@ def inspect_custom_pdf(form_id: str, path: Path, fallback_title: str | None = No
         raise CustomFormError("not a PDF file (it does not start with %PDF-)")
     try:
         reader = PdfReader(path, strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise CustomFormError("the PDF is password-protected")
-        pages = len(reader.pages)
-        metadata = reader.metadata
+        locked = reader.is_encrypted and not reader.decrypt("")
+        pages = 0 if locked else len(reader.pages)
+        metadata = None if locked else reader.metadata
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError) as exc:
         raise CustomFormError(f"not a readable PDF ({exc.__class__.__name__})") from None
+    if locked:
+        raise CustomFormError("the PDF is password-protected")
     if pages < 1:
         raise CustomFormError("the PDF has no pages")
     pdf_title = str(metadata.title).strip() if metadata is not None and metadata.title else ""

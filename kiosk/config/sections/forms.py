@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kiosk.config.reader import SectionReader
 from kiosk.config.section import SectionSpec
+from kiosk.errors import ConfigError
 from print_service.forms.builtin import BUILTIN_TITLES
 from print_service.forms.custom import FORM_ID_RE, CustomFormError, inspect_custom_pdf
 from print_service.forms.settings import CustomForm, FormsSettings
@@ -40,7 +41,9 @@ def _inspect(reader: SectionReader, key: str, form_id: str, path: Path, title: s
     try:
         return inspect_custom_pdf(form_id, path, title or BUILTIN_TITLES.get(form_id))
     except CustomFormError as exc:
-        raise reader.error(key, _EXPECTED, got=str(path), detail=str(exc)) from None
+        # the whole path, untruncated: it is what the IT person has to go and fix
+        raise ConfigError(f"{reader.source}: {reader.section}.{key}: {path}: {exc} "
+                          "(expected a readable PDF file)") from None
 
 
 SECTION = SectionSpec("forms", FormsSettings, build)

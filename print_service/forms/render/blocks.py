@@ -224,18 +224,21 @@ def _paragraph(c: Canvas | None, x: float, top: float, width: float, b: Paragrap
 def _guide(c: Canvas | None, x: float, top: float, width: float, b: Guide, *, values: Values) -> float:
     y = top
     text_w = width - b.label_width - 6
+    leading = b.size * 1.24
+    if c is not None:
+        c.setLineWidth(0.4)
+        c.line(x, top, x + width, top)
     for label, text in b.rows:
-        label_lines = wrap(label, b.label_width - 6, BODY + 0.5, bold=True)
-        lines = wrap(text, text_w, BODY)
-        row_h = max(len(lines) * 10.5, len(label_lines) * 11) + 7
+        label_lines = wrap(label, b.label_width - 6, b.size + 0.5, bold=True)
+        lines = wrap(text, text_w, b.size)
+        row_h = max(len(lines), len(label_lines)) * leading + 7
         if c is not None:
-            c.setFont(BOLD, BODY + 0.5)
+            c.setFont(BOLD, b.size + 0.5)
             for i, line in enumerate(label_lines):
-                c.drawString(x + 3, y - 11 - i * 11, line)
-            c.setFont(REGULAR, BODY)
+                c.drawString(x + 3, y - b.size - 3 - i * leading, line)
+            c.setFont(REGULAR, b.size)
             for i, line in enumerate(lines):
-                c.drawString(x + b.label_width, y - 11 - i * 10.5, line)
-            c.setLineWidth(0.4)
+                c.drawString(x + b.label_width, y - b.size - 3 - i * leading, line)
             c.line(x, y - row_h, x + width, y - row_h)
         y -= row_h
     return top - y

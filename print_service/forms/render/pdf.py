@@ -16,6 +16,8 @@ __all__ = ["BANNER_TEXT", "PAGE_SIZES", "count_pages", "render_pdf"]
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"letter": LETTER, "a4": A4}
 BANNER_TEXT = "DOWNTIME DOCUMENT \u2014 enter into ICANotes when service is restored"
+_PAPER_FOOTER = "Downtime Kiosk \u00b7 write in black ink \u00b7 keep the original for scanning"
+_CARD_FOOTER = "Downtime Kiosk \u00b7 keep this card next to the kiosk; reprint it after changing the settings"
 
 
 def geometry_for(definition: FormDefinition, paper: Paper) -> Geometry:
@@ -77,9 +79,8 @@ def _furniture(canvas: Canvas, definition: FormDefinition, geometry: Geometry, *
     canvas.setFont(REGULAR, 7)
     canvas.setLineWidth(0.5)
     canvas.line(left, 26, right, 26)
-    footer = f"{definition.title} \u00b7 Downtime Kiosk \u00b7 write in black ink \u00b7 " \
-             "keep the original for scanning"
-    canvas.drawString(left, 17, footer)
+    footer = _CARD_FOOTER if definition.kind == "card" else _PAPER_FOOTER
+    canvas.drawString(left, 17, f"{definition.title} \u00b7 {footer}")
     canvas.drawRightString(right, 17, f"Page {number} of {total}")
 
 
