@@ -83,3 +83,26 @@ def test_the_docs_show_every_form() -> None:
         picture = DOCS / f"{form_id}.png"
         assert picture.is_file(), picture
         assert picture.stat().st_size < 300_000
+
+
+def test_a_long_address_wraps_inside_the_card(tmp_path: Path) -> None:
+    long_url = "https://status.example.org/" + "very-long-path-" * 12
+    links = ProcedureLinks(status_page_url=long_url)
+    pdf = FormCatalogue(PRACTICE, cache_dir=tmp_path, links=links).pdf("procedure-card")
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    right_edges = [float(w[2]) for w in WORD.findall(html)]
+    assert max(right_edges) <= 612 - MARGIN + 1
+    assert "very-long-path-" in html
+
+
+def test_a_long_practice_name_shrinks_to_stay_clear_of_the_page_number(tmp_path: Path) -> None:
+    name = "The Riverbend Center for Behavioral Health, Counseling and Psychiatric Services of the Valley"
+    pdf = FormCatalogue(PracticeSettings(name=name), cache_dir=tmp_path, paper="a4").pdf("therapist-note")
+    html = subprocess.run(["pdftotext", "-bbox", "-l", "1", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    words = WORD.findall(html)
+    page_word = next(w for w in words if w[4] == "Page")
+    last_word = next(w for w in words if w[4] == "Valley")
+    assert abs(float(last_word[1]) - float(page_word[1])) < 3  # on the header line, not wrapped
+    assert float(last_word[2]) < float(page_word[0]) - 5

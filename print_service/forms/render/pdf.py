@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 from print_service.forms.model import FormDefinition
 from print_service.forms.render.blocks import GAP, draw_block
 from print_service.forms.render.pages import HEADER, MARGIN, Geometry, Page, paginate, sign_off_top
-from print_service.forms.render.text import BOLD, REGULAR
+from print_service.forms.render.text import BOLD, REGULAR, fitting_size
 from print_service.forms.settings import Paper
 
 __all__ = ["BANNER_TEXT", "PAGE_SIZES", "count_pages", "render_pdf"]
@@ -57,8 +57,9 @@ def _furniture(canvas: Canvas, definition: FormDefinition, geometry: Geometry, *
     left, right = MARGIN, geometry.width - MARGIN
     top = geometry.height - MARGIN + 6
     canvas.setFillGray(0)
-    canvas.setFont(BOLD, 10.5)
-    canvas.drawString(left, top - 10, definition.practice_name or "Practice: ______________________________")
+    practice = definition.practice_name or "Practice: ______________________________"
+    canvas.setFont(BOLD, fitting_size(practice, geometry.content_width - 80, 10.5, bold=True))
+    canvas.drawString(left, top - 10, practice)
     canvas.setFont(BOLD, 9)
     canvas.drawRightString(right, top - 10, f"Page {number} of {total}")
     canvas.setFont(BOLD, 16)
