@@ -1,6 +1,7 @@
 """The form catalogue: which forms exist, and each one as a ready PDF at the press of a button."""
 
 import logging
+import threading
 from pathlib import Path
 
 from print_service.errors import PrintServiceError, UnknownNameError
@@ -41,6 +42,7 @@ class FormCatalogue:
         self.paper: Paper = paper
         self.cache = RenderCache(cache_dir)
         self.render_count = 0
+        self._lock = threading.Lock()  # the button and the nightly print may ask at the same moment
         self._builtin = builtin_definitions(practice, links)
         self._custom: dict[str, CustomForm] = {form.id: form for form in forms.custom}
         self._pages: dict[str, int] = {}
@@ -78,10 +80,13 @@ class FormCatalogue:
         if form_id in self._custom:
             return self._custom_path(form_id)
         key = self._key(form_id)
-        cached = self.cache.get(form_id, key)
-        if cached is not None:
-            return cached
-        data = self._draw(form_id)
+        with self._lock:
+            cached = self.cache.get(form_id, key)
+            if cached is not None:
+                return cached
+            return self._store(form_id, key, self._draw(form_id))
+
+    def _store(self, form_id: str, key: str, data: bytes) -> Path:
         try:
             return self.cache.put(form_id, key, data)
         except OSError as exc:

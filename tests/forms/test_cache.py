@@ -1,5 +1,7 @@
 """The render cache: a press gets the file already drawn; anything the form depends on draws afresh."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -81,3 +83,16 @@ def test_an_unwritable_cache_is_one_clear_error_and_render_still_works(tmp_path:
     with pytest.raises(PrintServiceError, match="cannot write the form cache"):
         catalogue.pdf("nursing-note")
     assert "Nursing Progress Note" in page_texts(catalogue.render("nursing-note"))[0]
+
+
+def test_simultaneous_presses_draw_once(tmp_path: Path) -> None:
+    catalogue = FormCatalogue(RIVERBEND, cache_dir=tmp_path)
+    start = threading.Barrier(6)
+
+    def press() -> Path:
+        start.wait(timeout=10)
+        return catalogue.pdf("prescriber-note")
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        paths = list(pool.map(lambda _: press(), range(6)))
+    assert len(set(paths)) == 1 and catalogue.render_count == 1
