@@ -8,6 +8,8 @@ from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
 
+# one word of `pdftotext -bbox` output: xMin, yMin, xMax, yMax (points from the top left), text
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 LETTER_SIZE = (round(LETTER[0]), round(LETTER[1]))
 A4_SIZE = (round(A4[0]), round(A4[1]))
 

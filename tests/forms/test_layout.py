@@ -16,10 +16,10 @@ from print_service.forms.builtin import BUILTIN_IDS, builtin_definitions
 from print_service.forms.render.pages import MARGIN
 from print_service.forms.render.text import text_width
 from print_service.forms.settings import ProcedureLinks
+from tests.forms.pdfs import WORD
 
 PRACTICE = PracticeSettings(name="Riverbend Behavioral Health", it_contact="Sam Lee, 555-0142")
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "forms"
-WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
 
 

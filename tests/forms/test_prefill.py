@@ -1,6 +1,7 @@
 """Pre-filled progress notes for the schedule's packet: the visit's details on every page, in memory only."""
 
 import os
+import subprocess
 from datetime import date, time
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import pytest
 
 from print_service.errors import UnknownNameError
 from print_service.forms import FormCatalogue, FormsSettings, PracticeSettings, Prefill, inspect_custom_pdf
-from tests.forms.pdfs import make_pdf, page_texts
+from tests.forms.pdfs import WORD, make_pdf, page_texts
 
 VISIT = Prefill("Doe, Jane", date(2026, 11, 26), time(14, 30), "Dr. Ada Smith, MD", date(1980, 2, 3))
 
@@ -58,3 +59,15 @@ def test_a_custom_note_comes_back_as_the_practice_made_it(tmp_path: Path) -> Non
 
 def test_prefill_never_shows_the_patient_in_reprs() -> None:
     assert "Doe" not in repr(VISIT) and "Doe" not in str(VISIT)
+
+
+def test_a_long_name_shrinks_to_fit_its_box(tmp_path: Path) -> None:
+    name = "Montgomery-Vanderbilt-Fitzgerald, Alexandra Elisabeth Josephine Maria"
+    data = FormCatalogue(cache_dir=tmp_path).render_prefilled("therapist-note", Prefill(name, date(2026, 1, 5)))
+    pdf = tmp_path / "prefilled-test-output.pdf"  # a test's fake patient: fine to write for pdftotext
+    pdf.write_bytes(data)
+    html = subprocess.run(["pdftotext", "-bbox", "-l", "1", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    words = {m[4]: float(m[2]) for m in WORD.findall(html)}
+    assert "Maria" in words
+    assert words["Maria"] < words["birth"] - 40  # ends inside the name box, left of "Date of birth"
