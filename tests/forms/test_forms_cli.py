@@ -61,3 +61,24 @@ def test_render_works_without_a_writable_state_folder(tmp_path: Path, write_conf
     result = run_cli("--config", write_config(), "forms", "render", "procedure-card", "-o", out)
     assert result.returncode == 0, result.stderr
     assert "What to do when ICANotes is down" in page_texts(out)[0]
+
+
+def test_the_card_prints_the_configured_status_addresses_and_contacts(
+        tmp_path: Path, write_config: WriteConfig, run_cli: RunCli) -> None:
+    config = write_config(
+        PRACTICE + '\n[status]\npage_url = "https://status.example.org/icanotes"\n'
+        'upload_url = "https://upload.example.org"\nehr_url = ""\n')
+    out = tmp_path / "card.pdf"
+    assert run_cli("--config", config, "forms", "render", "procedure-card", "-o", out).returncode == 0
+    text = " ".join(page_texts(out))
+    assert "https://status.example.org/icanotes" in text and "https://upload.example.org" in text
+    assert "443-569-8778" in text and "Sam Lee 555-0142" in text
+    assert "Riverbend Behavioral Health" in text
+
+
+def test_forms_render_leaves_the_daemons_cache_alone(tmp_path: Path, write_config: WriteConfig,
+                                                       run_cli: RunCli) -> None:
+    config = write_config()
+    out = tmp_path / "note.pdf"
+    assert run_cli("--config", config, "forms", "render", "nursing-note", "-o", out).returncode == 0
+    assert list((tmp_path / "state" / "forms").glob("*.pdf")) == []  # no root-owned files for the daemon to trip on
