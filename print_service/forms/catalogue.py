@@ -7,7 +7,7 @@ from pathlib import Path
 from print_service.errors import PrintServiceError, UnknownNameError
 from print_service.forms.builtin import builtin_definitions
 from print_service.forms.cache import RenderCache
-from print_service.forms.model import FormDefinition, FormEntry, Prefill
+from print_service.forms.model import FormEntry, Prefill
 from print_service.forms.render.pdf import count_pages, render_pdf
 from print_service.forms.settings import (
     CustomForm,
@@ -46,6 +46,7 @@ class FormCatalogue:
         self._builtin = builtin_definitions(practice, links)
         self._custom: dict[str, CustomForm] = {form.id: form for form in forms.custom}
         self._pages: dict[str, int] = {}
+        self._keys: dict[str, str] = {}
 
     # -- what exists ----------------------------------------------------------------------
     def ids(self) -> list[str]:
@@ -58,20 +59,19 @@ class FormCatalogue:
 
     def entry(self, form_id: str) -> FormEntry:
         """The entry of one form (raises UnknownNameError)."""
+        self._require(form_id)
         if form_id in self._custom:
             custom = self._custom[form_id]
             return FormEntry(form_id, custom.title, custom.pages, "custom")
-        definition = self.definition(form_id)
+        definition = self._builtin[form_id]
         if form_id not in self._pages:
             self._pages[form_id] = count_pages(definition, self.paper)
         return FormEntry(form_id, definition.title, self._pages[form_id], "builtin")
 
-    def definition(self, form_id: str) -> FormDefinition:
-        """The built-in definition of `form_id` (raises UnknownNameError for custom or unknown ids)."""
-        if form_id not in self._builtin or form_id in self._custom:
-            self._require(form_id)
-            raise UnknownNameError(f"form {form_id!r} is the practice's own PDF, not a built-in form")
-        return self._builtin[form_id]
+    def can_prefill(self, form_id: str) -> bool:
+        """Whether `render_prefilled` writes the visit onto this form (the built-in progress notes)."""
+        self._require(form_id)
+        return form_id not in self._custom and self._builtin[form_id].kind == "note"
 
     # -- the PDFs -------------------------------------------------------------------------
     def pdf(self, form_id: str) -> Path:
@@ -85,15 +85,6 @@ class FormCatalogue:
             if cached is not None:
                 return cached
             return self._store(form_id, key, self._draw(form_id))
-
-    def _store(self, form_id: str, key: str, data: bytes) -> Path:
-        try:
-            return self.cache.put(form_id, key, data)
-        except OSError as exc:
-            raise PrintServiceError(
-                f"cannot write the form cache in {self.cache.folder}: {exc.strerror or exc}",
-                user_message="The kiosk cannot prepare the form. Ask IT to check the kiosk's storage.",
-            ) from None
 
     def render(self, form_id: str) -> bytes:
         """The form's PDF bytes, from the cache when it can (for `forms render` and previews)."""
@@ -118,11 +109,10 @@ class FormCatalogue:
         self._require(form_id)
         if form_id in self._custom:
             return self._custom_path(form_id).read_bytes()
-        definition = self._builtin[form_id]
-        if definition.kind != "note":
+        if not self.can_prefill(form_id):
             raise UnknownNameError(f"form {form_id!r} cannot be pre-filled (only progress notes can)")
         self.render_count += 1
-        return render_pdf(definition, self.paper, prefill.values())
+        return render_pdf(self._builtin[form_id], self.paper, prefill.values())
 
     # -- helpers --------------------------------------------------------------------------
     def _require(self, form_id: str) -> None:
@@ -131,7 +121,18 @@ class FormCatalogue:
             raise UnknownNameError(f"unknown form {form_id!r} (known forms: {known})")
 
     def _key(self, form_id: str) -> str:
-        return self.cache.key(self.paper, repr(self._builtin[form_id]))
+        if form_id not in self._keys:  # definitions are frozen: the key never changes for this catalogue
+            self._keys[form_id] = self.cache.key(self.paper, repr(self._builtin[form_id]))
+        return self._keys[form_id]
+
+    def _store(self, form_id: str, key: str, data: bytes) -> Path:
+        try:
+            return self.cache.put(form_id, key, data)
+        except OSError as exc:
+            raise PrintServiceError(
+                f"cannot write the form cache in {self.cache.folder}: {exc.strerror or exc}",
+                user_message="The kiosk cannot prepare the form. Ask IT to check the kiosk's storage.",
+            ) from None
 
     def _draw(self, form_id: str) -> bytes:
         self.render_count += 1

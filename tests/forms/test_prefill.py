@@ -71,3 +71,11 @@ def test_a_long_name_shrinks_to_fit_its_box(tmp_path: Path) -> None:
     words = {m[4]: float(m[2]) for m in WORD.findall(html)}
     assert "Maria" in words
     assert words["Maria"] < words["birth"] - 40  # ends inside the name box, left of "Date of birth"
+
+
+def test_can_prefill_names_the_progress_notes(tmp_path: Path) -> None:
+    catalogue = FormCatalogue(cache_dir=tmp_path)
+    assert [f for f in catalogue.ids() if catalogue.can_prefill(f)] == [
+        "therapist-note", "prescriber-note", "nursing-note"]
+    with pytest.raises(UnknownNameError):
+        catalogue.can_prefill("intake")
