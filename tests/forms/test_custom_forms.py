@@ -84,6 +84,8 @@ def test_a_custom_form_that_cannot_serve_is_a_config_error(
     ('[forms]\nintake = { path = "/x.pdf", colour = "red" }\n', "forms.intake.colour: unknown key"),
     ('[practice]\nvendor_support_phone = ""\n', "practice.vendor_support_phone: expected a non-empty string"),
     ('[practice]\nphone = "1"\n', "practice.phone: unknown key"),
+    ('[practice]\nname = "\u5065\u5eb7 Clinic"\n', "practice.name: expected text in Western European letters"),
+    ('[practice]\nit_contact = """Sam\nLee"""\n', "practice.it_contact: expected a single line of text"),
 ])
 def test_bad_forms_and_practice_keys_are_one_line_errors(
         write_config: WriteConfig, run_cli: RunCli, text: str, expected: str) -> None:

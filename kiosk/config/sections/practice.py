@@ -10,10 +10,23 @@ _D = PracticeSettings()
 def build(reader: SectionReader) -> PracticeSettings:
     """Read and validate `[practice]`."""
     return PracticeSettings(
-        name=reader.string("name", _D.name).strip(),
-        vendor_support_phone=reader.string("vendor_support_phone", _D.vendor_support_phone, nonempty=True).strip(),
-        it_contact=reader.string("it_contact", _D.it_contact).strip(),
+        name=_printable(reader, "name", _D.name),
+        vendor_support_phone=_printable(reader, "vendor_support_phone", _D.vendor_support_phone, nonempty=True),
+        it_contact=_printable(reader, "it_contact", _D.it_contact),
     )
+
+
+def _printable(reader: SectionReader, key: str, default: str, *, nonempty: bool = False) -> str:
+    """A one-line string the forms' font can print (Western European letters; no emoji)."""
+    value = reader.string(key, default, nonempty=nonempty).strip()
+    try:
+        value.encode("cp1252")
+    except UnicodeEncodeError:
+        raise reader.error(key, "text in Western European letters (the forms' font cannot print the rest)") \
+            from None
+    if "\n" in value:
+        raise reader.error(key, "a single line of text")
+    return value
 
 
 SECTION = SectionSpec("practice", PracticeSettings, build)
