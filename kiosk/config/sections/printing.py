@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from kiosk.config.model import Config
 from kiosk.config.reader import SectionReader
 from kiosk.config.section import SectionSpec
 from kiosk.errors import ConfigError
@@ -56,4 +57,12 @@ def check_packet_ids(source: str, settings: PrintingSettings, known: set[str]) -
             raise ConfigError(f"{source}: printing.packet: unknown form id {item.form_id!r} (known: {listed})")
 
 
-SECTION = SectionSpec("printing", PrintingSettings, build)
+def check(config: Config) -> None:
+    """Every packet id must be a form the catalogue (built-in or `[forms]`) has."""
+    from kiosk.forms_catalogue import catalogue_from_config  # imported late: it reads every section
+
+    known = set(catalogue_from_config(config).ids())
+    check_packet_ids(config.source, config.get(PrintingSettings), known)
+
+
+SECTION = SectionSpec("printing", PrintingSettings, build, check=check)
