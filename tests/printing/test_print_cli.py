@@ -60,13 +60,14 @@ def test_every_form_prints_and_reads_back(cupsd: PrivateCupsd, run_cli: RunCli, 
     assert all(TITLE_RE.match(name) for name in names)
 
 
-def test_a_custom_form_prints_unchanged(cupsd: PrivateCupsd, run_cli: RunCli, write_config: WriteConfig,
+def test_a_custom_form_in_the_packet_prints_unchanged(cupsd: PrivateCupsd, run_cli: RunCli, write_config: WriteConfig,
                                         tmp_path: Path) -> None:
     queue = cupsd.add_capture_queue()
     custom = tmp_path / "intake.pdf"
     custom.write_bytes(make_pdf("Riverbend Intake Form"))
-    config = write_config(f'[printing]\nprinter = "{queue.name}"\n\n[forms]\nintake = "{custom}"\n')
-    result = run_cli("--config", config, "print", "intake", "--copies", "2", "--wait", env=cupsd.env)
+    config = write_config(f'[printing]\nprinter = "{queue.name}"\npacket = ["intake"]\n\n'
+                          f'[forms]\nintake = "{custom}"\n')
+    result = run_cli("--config", config, "print", "packet", "--copies", "2", "--wait", env=cupsd.env)
     assert result.returncode == 0, result.stderr
     assert ", 2 copies" in result.stdout
     (printed,) = queue.wait_for_documents(1)
