@@ -61,6 +61,8 @@ def connect(server: str | None) -> Iterator["cups.Connection"]:
     except cups.HTTPError as exc:
         raise ServiceUnavailableError(f"cupsd at {where} stopped answering (HTTP {exc.args[0]})",
                                       user_message=CUPSD_DOWN) from None
+    except cups.IPPError as exc:  # any request not translated where it was made
+        raise translate_ipp_error(exc, f"answer a request at {where}") from None
 
 
 def translate_ipp_error(exc: "cups.IPPError", doing: str) -> PrintServiceError:

@@ -1,5 +1,6 @@
 """Submitting jobs to a real private cupsd and reading the printed PDF back."""
 
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -112,3 +113,30 @@ def test_the_socket_path_works_as_server(cupsd: PrivateCupsd) -> None:
     service = PrintService(PrintingSettings(printer=queue.name), server=str(cupsd.socket))
     service.submit(make_pdf("via socket"), title=job_title("x", WHEN))
     assert len(queue.wait_for_documents(1)) == 1
+
+
+def test_cupsd_stopping_between_calls_is_service_unavailable(tmp_path: Path) -> None:
+    private = PrivateCupsd(tmp_path / "short-lived")
+    private.start()
+    queue = private.add_capture_queue()
+    service = PrintService(PrintingSettings(printer=queue.name), server=private.server)
+    job = service.submit(make_pdf("x"), title=job_title("x", WHEN))
+    private.stop()
+    with pytest.raises(ServiceUnavailableError):
+        service.wait(job)
+    assert service.queue_status().state == "unreachable"
+
+
+def test_cupsd_stopping_during_a_wait_is_service_unavailable(tmp_path: Path) -> None:
+    private = PrivateCupsd(tmp_path / "dies")
+    private.start()
+    queue, _flag = private.add_blocking_queue()
+    service = PrintService(PrintingSettings(printer=queue, job_timeout_seconds=60), server=private.server)
+    job = service.submit(make_pdf("x"), title=job_title("x", WHEN))
+    stopper = threading.Timer(0.3, private.stop)
+    stopper.start()
+    try:
+        with pytest.raises(ServiceUnavailableError):
+            service.wait(job)
+    finally:
+        stopper.join()
