@@ -30,9 +30,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from kiosk.ui.kivy_env import FIRST_FRAME_MARK  # noqa: E402
 from print_service.storage.atomic import write_atomic  # noqa: E402
 
-FIRST_FRAME_MARK = "kiosk-ui: first frame showing"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 BARE_KIVY = """
@@ -251,6 +251,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0, help="idle time measured per contender")
     parser.add_argument("--warmup", type=float, default=10.0, help="seconds to settle before measuring")
     parser.add_argument("--size", default="800x480", help="screen size (800x480 is the Pi touchscreen)")
+    parser.add_argument("--only-ui", action="store_true", help="measure the screen alone (quick iterations)")
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.split("x"))
     xvfb, display = start_xvfb(width, height)
@@ -258,6 +259,10 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="ui-bench-") as folder:
             work = Path(folder)
             ui, first_frame, shown = run_screen(display, (width, height), work, args.warmup, args.seconds)
+            if args.only_ui:
+                print(f"ui: {ui.cpu_per_minute:.3f} CPU s/min, {ui.pss_mib:.1f} MiB PSS, first frame "
+                      f"{first_frame:.2f} s showing {shown}")
+                return 0
             bare = run_bare_kivy(display, (width, height), work, args.warmup, args.seconds)
             chromium = run_chromium(display, (width, height), work, args.warmup, args.seconds)
     finally:

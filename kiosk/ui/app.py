@@ -17,13 +17,13 @@ from kivy.core.window import Window
 from kivy.metrics import Metrics
 
 from kiosk.ui.context import UiContext
+from kiosk.ui.kivy_env import FIRST_FRAME_MARK
 from kiosk.ui.root import KioskRoot
 from kiosk.ui.sizes import sizes_for
 
-__all__ = ["FIRST_FRAME_MARK", "KioskApp", "run_app"]
+__all__ = ["KioskApp", "run_app"]
 
 log = logging.getLogger(__name__)
-FIRST_FRAME_MARK = "kiosk-ui: first frame showing"
 _BUSY_SECONDS = 10.0
 
 

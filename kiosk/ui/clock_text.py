@@ -1,4 +1,4 @@
-"""Times in the words a receptionist reads: "checked 30 s ago", "14:00–16:00 today", "Thu 26 Nov 09:30"."""
+"""Times in the words a receptionist reads: "checked just now", "14:00–16:00 today", "Thu 26 Nov 09:30"."""
 
 from datetime import date, datetime, timedelta
 
@@ -17,13 +17,15 @@ def parse_time(value: object) -> datetime | None:
 
 
 def age_words(seconds: float) -> str:
-    """How long ago, in steps coarse enough that the screen rarely has to redraw (30 s under a minute)."""
-    if seconds < 30:
+    """How long ago, in words that do not change while checks keep coming every minute.
+
+    Every change of text is a redraw of the whole screen, and the screen idles for weeks, so a
+    check within the last 90 s is "just now" (the status is polled every 60 s by default).
+    """
+    if seconds < 90:
         return "just now"
-    if seconds < 60:
-        return "30 s ago"
     if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
+        return f"{max(2, int(seconds // 60))} min ago"
     if seconds < 48 * 3600:
         hours, rest = divmod(int(seconds), 3600)
         return f"{hours} h {rest // 60} min ago" if hours < 6 else f"{hours} h ago"

@@ -25,10 +25,14 @@ class FormChoice:
 
 @dataclass(frozen=True)
 class JobResult:
-    """How a print request ended: `ok`, and plain words ("printed", "printer is out of paper")."""
+    """How a print request ended: `ok`, and plain words ("Printed", "Out of paper").
+
+    `waiting` means it did not print yet but stays in the queue and prints after Resume.
+    """
 
     ok: bool
     message: str
+    waiting: bool = False
 
 
 class PrintDesk(Protocol):

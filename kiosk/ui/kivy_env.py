@@ -12,7 +12,10 @@ from pathlib import Path
 
 from kiosk.ui.settings import UiSettings
 
-__all__ = ["kivy_environment", "prepare"]
+__all__ = ["FIRST_FRAME_MARK", "kivy_environment", "prepare"]
+
+FIRST_FRAME_MARK = "kiosk-ui: first frame showing"
+"""Start of the stderr line the screen prints once its first frame shows the last known level."""
 
 
 def kivy_environment(settings: UiSettings, kivy_home: Path) -> dict[str, str]:

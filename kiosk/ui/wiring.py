@@ -11,11 +11,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from kiosk.config import Config
+from kiosk.errors import DowntimeKioskError
+from kiosk.forms_catalogue import catalogue_from_config
 from kiosk.status.settings import StatusSettings
 from kiosk.ui import kivy_env
 from kiosk.ui.context import UiContext
+from kiosk.ui.services import ServicePrintDesk
 from kiosk.ui.settings import UiSettings
+from print_service.errors import PrintServiceError
 from print_service.paths import AppPaths
+from print_service.printing import PrintingSettings, PrintService
 
 __all__ = ["context_from_config", "kivy_home", "run_screen"]
 
@@ -29,12 +34,18 @@ def context_from_config(config: Config, *, fullscreen: bool | None = None) -> Ui
         settings = replace(settings, fullscreen=fullscreen)
     status = config.get(StatusSettings)
     paths = config.get(AppPaths)
-    return UiContext(
+    ctx = UiContext(
         settings=settings,
         state_file=paths.state_file,
         stale_after=max(60.0, 3 * status.poll_seconds + status.confirm_seconds),
         config_source=config.source,
     )
+    try:
+        ctx.print_desk = ServicePrintDesk(PrintService(config.get(PrintingSettings)), catalogue_from_config(config))
+    except (DowntimeKioskError, PrintServiceError) as exc:
+        log.warning("printing is not available on the screen: %s", exc)
+        ctx.print_unavailable = str(getattr(exc, "user_message", exc))
+    return ctx
 
 
 def kivy_home(paths: AppPaths) -> Path:

@@ -36,7 +36,7 @@ def test_each_level_has_its_colour_word_and_icon(level: str, kivy_screen: KivyHa
     assert status.icon.kind == look.icon
     texts = kivy_screen.texts()
     assert make_state(level)["headline"] in texts
-    assert "checked 30 s ago" in texts
+    assert "checked just now" in texts
     assert f"1.  Step one for {level}." in texts
 
 

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-from kiosk.ui.app import FIRST_FRAME_MARK
+from kiosk.ui.kivy_env import FIRST_FRAME_MARK
 from kiosk.ui.pin import verify_pin
 from tests.conftest import REPO, RunCli, cli_env
 from tests.fixtures.xvfb import XDisplay, xdotool

@@ -160,7 +160,9 @@ class PrintScreen(ColourBox):
         def done(result: JobResult | BaseException) -> None:
             if isinstance(result, BaseException):
                 result = JobResult(False, str(getattr(result, "user_message", None) or result))
-            job.ok, job.words = result.ok, (result.message if result.ok else f"FAILED: {result.message}")
+            job.ok = result.ok
+            job.words = result.message if result.ok else (
+                f"WAITING: {result.message}" if result.waiting else f"FAILED: {result.message}")
             self._show_jobs()
 
         self.worker.run(lambda: work(progress), done)

@@ -206,7 +206,8 @@ class ScheduleScreen(ColourBox):
         def done(result: JobResult | BaseException) -> None:
             if isinstance(result, BaseException):
                 result = JobResult(False, str(getattr(result, "user_message", None) or result))
-            self.result.text = result.message if result.ok else f"FAILED: {result.message}"
+            self.result.text = result.message if result.ok else (
+                f"WAITING: {result.message}" if result.waiting else f"FAILED: {result.message}")
 
         self.worker.run(work, done)
 
