@@ -185,7 +185,7 @@ class ScheduleCache:
         if upcoming:
             raise ScheduleError(
                 f"schedule source {display_source(self.settings.source)}: the new schedule has no appointments "
-                f"in the next {self.settings.horizon_days} days while the cache has {upcoming}; kept the cache "
+                f"in the next {self.settings.horizon_days} days while the cache has {upcoming} upcoming "
                 "(set schedule.allow_empty = true if the calendar really is empty)")
 
     def _write(self, cached: CachedSchedule, now: datetime) -> None:

@@ -107,7 +107,8 @@ def test_bad_file_keeps_the_cache(case: str, make_cache: MakeCache, tmp_path: Pa
 
 def test_missing_file_and_empty_folder(make_cache: MakeCache, tmp_path: Path) -> None:
     result = make_cache(tmp_path / "nowhere.ics").refresh()
-    assert result.error == f"schedule source {tmp_path}/nowhere.ics: not found (is the share mounted or the USB stick in?)"
+    assert result.error == (f"schedule source {tmp_path}/nowhere.ics: "
+                            "not found (is the share mounted or the USB stick in?)")
     (tmp_path / "empty").mkdir()
     result = make_cache(tmp_path / "empty").refresh()
     assert result.error == f"schedule source {tmp_path}/empty: the folder has no schedule file in it"
