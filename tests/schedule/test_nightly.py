@@ -59,7 +59,8 @@ def evening(make_cache: MakeCache, feed: Path, schedule_paths: AppPaths) -> Call
     def build(clock: ManualClock, printer: Printer, *, synced: Callable[[], bool] = lambda: True,
               force: bool = False, **changes: object) -> NightlyPrint:
         cache = make_cache(feed, now=clock.now, **changes)
-        return NightlyPrint(cache=cache, print_document=printer, alerts=AlertStore(schedule_paths.alerts_dir),
+        return NightlyPrint(cache=cache, print_document=printer,
+                            alerts=AlertStore(schedule_paths.alerts_dir, now=clock.now),
                             store=NightlyStore(schedule_paths.state_dir), clock=clock, clock_synchronised=synced,
                             force=force)
 
