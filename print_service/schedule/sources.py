@@ -22,6 +22,20 @@ from print_service.schedule.settings import ScheduleSettings
 __all__ = ["Document", "fetch_document"]
 
 _log = logging.getLogger(__name__)
+
+
+class _RedactUrls(logging.Filter):
+    """httpx logs every request's full URL at INFO; a secret iCal address must not reach the journal."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(display_source(str(a)) if isinstance(a, httpx.URL) else a for a in record.args)
+        return True
+
+
+if not any(isinstance(f, _RedactUrls) for f in logging.getLogger("httpx").filters):
+    logging.getLogger("httpx").addFilter(_RedactUrls())
+
 _SKIPPED_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", "~")
 
 
