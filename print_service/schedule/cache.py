@@ -213,7 +213,7 @@ class ScheduleCache:
         if previous is not None:
             message += f" (kept the schedule fetched {previous.fetched_at.isoformat(timespec='minutes')})"
         self._write_status(now, message)
-        _log.warning("schedule refresh failed: %s", message)
+        _log.info("schedule refresh failed: %s", message)  # the caller reports it (CLI line, watch state)
         return RefreshResult(False, previous.count if previous else 0, previous.fetched_at if previous else None,
                              message, previous is not None, int(exc.exit_code))
 
