@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from print_service.errors import ScheduleError
 from print_service.schedule.cache import ScheduleCache
+from print_service.schedule.model import appointments_on
 from print_service.schedule.render import DayPrintout, render_day
 
 __all__ = ["day_document"]
@@ -19,4 +20,4 @@ def day_document(cache: ScheduleCache, day: date, now: datetime, *, paper: str =
     settings = cache.settings
     info = DayPrintout(day=day, zone=settings.timezone, fetched_at=cached.fetched_at, printed_at=now,
                        stale=cached.is_stale(now, settings.refresh_minutes), source=cached.source, paper=paper)
-    return render_day(cache.day(day), info)
+    return render_day(appointments_on(cached.appointments, day, settings.timezone), info)
