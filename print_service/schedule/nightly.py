@@ -20,14 +20,16 @@ from print_service.schedule.documents import day_document
 from print_service.schedule.records import NightlyRecord, NightlyStore
 from print_service.schedule.settings import ScheduleSettings
 
-__all__ = ["ALERT_KIND", "CLOCK_POLL_SECONDS", "NightlyPrint", "PrintDocument"]
+__all__ = ["ALERT_KIND", "CLOCK_POLL_SECONDS", "SCHEDULE_KIND", "NightlyPrint", "PrintDocument"]
 
 _log = logging.getLogger(__name__)
 
 ALERT_KIND = "nightly_print"
 CLOCK_POLL_SECONDS = 30.0
 PrintDocument = Callable[[bytes, str], None]
-"""Prints PDF bytes under a job title (no PHI in it); raises PrintServiceError when the job fails."""
+"""Prints PDF bytes as a job of a kind ("schedule", or a form id for the packet), which is all
+the job title may say besides the time; raises PrintServiceError when the job does not print."""
+SCHEDULE_KIND = "schedule"
 
 
 def _day_words(day: date) -> str:
@@ -107,7 +109,7 @@ class NightlyPrint:
             now = self.clock.now()
             try:
                 document = day_document(self.cache, target, now, paper=self.paper)
-                self.print_document(document, f"schedule {target.isoformat()}")
+                self.print_document(document, SCHEDULE_KIND)
             except PrintServiceError as exc:
                 reason = exc.user_message.rstrip(".")
                 if now + retry > self._deadline(now):

@@ -18,7 +18,7 @@ from print_service.errors import ScheduleError, ServiceUnavailableError
 from print_service.paths import AppPaths
 from print_service.schedule import Appointment, ScheduleCache, ScheduleSettings
 from print_service.schedule.documents import day_document
-from print_service.schedule.nightly import PrintDocument
+from print_service.schedule.nightly import SCHEDULE_KIND, PrintDocument
 
 __all__ = ["COMMAND", "open_cache", "printer_for"]
 
@@ -107,7 +107,7 @@ def _lines(appointments: list[Appointment], settings: ScheduleSettings) -> list[
 
 def _print(context: Context, cache: ScheduleCache, day: date) -> int:
     document = day_document(cache, day, datetime.now(cache.settings.timezone))
-    printer_for(context)(document, f"schedule {day.isoformat()}")
+    printer_for(context)(document, SCHEDULE_KIND)
     print(f"printed the schedule for {day:%A, %B} {day.day} ({len(cache.day(day))} appointments)")
     return 0
 
