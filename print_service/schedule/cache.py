@@ -15,6 +15,7 @@ import contextlib
 import fcntl
 import json
 import logging
+import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -90,12 +91,18 @@ class ScheduleCache:
         self.status_file = self.folder / "status.json"
         self._now = now or (lambda: datetime.now(UTC))
         self._env = env
+        self._memo: tuple[tuple[int, int, int], CachedSchedule] | None = None
 
     # -- reading ------------------------------------------------------------------------------
     def load(self) -> CachedSchedule | None:
         """The cached schedule, None when there is none yet; ScheduleError when it cannot be opened."""
         try:
-            blob = self.cache_file.read_bytes()
+            with self.cache_file.open("rb") as handle:
+                info = os.fstat(handle.fileno())
+                identity = (info.st_ino, info.st_mtime_ns, info.st_size)
+                if self._memo is not None and self._memo[0] == identity:
+                    return self._memo[1]  # unchanged since the last read (the watch daemon asks often)
+                blob = handle.read()
         except FileNotFoundError:
             return None
         key = load_key(self.paths.key_file, self._env)
@@ -108,7 +115,9 @@ class ScheduleCache:
             raise ScheduleError(f"schedule cache {self.cache_file}: {exc}") from None
         except (ValueError, KeyError, TypeError):
             raise ScheduleError(f"schedule cache {self.cache_file}: unreadable contents") from None
-        return cached.in_zone(self.settings.timezone)
+        cached = cached.in_zone(self.settings.timezone)
+        self._memo = (identity, cached)
+        return cached
 
     def freshness(self) -> Freshness:
         """Source, fetched_at, count, stale and the last error; never raises for a bad cache."""
