@@ -97,3 +97,10 @@ def test_no_source_configured(run_cli: RunCli, write_config: Callable[..., Path]
         "downtime-kiosk: no schedule source configured (set schedule.source)"
 
 
+
+
+def test_nightly_bad_now_is_usage(run_cli: RunCli, config: Path) -> None:
+    result = run_cli("--config", config, "nightly", "--now", "tomorrow evening")
+    assert result.returncode == 64
+    assert result.stderr == ("downtime-kiosk: --now: expected an ISO 8601 time such as 2026-11-27T17:30, "
+                             "got 'tomorrow evening'\n")

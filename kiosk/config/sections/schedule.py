@@ -10,6 +10,7 @@ import codecs
 import contextlib
 import os
 from collections.abc import Mapping
+from datetime import time
 from ipaddress import ip_address
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -136,18 +137,12 @@ def _refuse_secrets(reader: SectionReader) -> None:
                                "or in the file named by schedule.secret_file", got="(hidden)")
 
 
-def _timing(reader: SectionReader) -> dict[str, object]:
+def _print_window(reader: SectionReader) -> tuple[time, time]:
     print_at = reader.clock_time("print_at", _D.print_at)
     deadline = reader.clock_time("print_deadline", _D.print_deadline)
     if deadline <= print_at:
         raise reader.error("print_deadline", f"a time after schedule.print_at ({print_at:%H:%M})")
-    return {
-        "print_at": print_at,
-        "print_deadline": deadline,
-        "lookahead_days": reader.integer("lookahead_days", _D.lookahead_days, minimum=1, maximum=14),
-        "retry_minutes": reader.integer("retry_minutes", _D.retry_minutes, minimum=1, maximum=240),
-        "require_clock_sync": reader.boolean("require_clock_sync", _D.require_clock_sync),
-    }
+    return print_at, deadline
 
 
 def build(reader: SectionReader) -> ScheduleSettings:
@@ -157,6 +152,7 @@ def build(reader: SectionReader) -> ScheduleSettings:
     secret_file = reader.string("secret_file", "")
     if secret_file and not secret_file.startswith("/"):
         raise reader.error("secret_file", 'an absolute path or ""')
+    print_at, print_deadline = _print_window(reader)
     return ScheduleSettings(
         source=_source(reader),
         format=reader.choice("format", _D.format, FORMATS),
@@ -174,7 +170,11 @@ def build(reader: SectionReader) -> ScheduleSettings:
         csv=_csv(reader),
         provider_roles=_roles(reader),
         allow_empty=reader.boolean("allow_empty", _D.allow_empty),
-        **_timing(reader),  # type: ignore[arg-type]
+        print_at=print_at,
+        print_deadline=print_deadline,
+        lookahead_days=reader.integer("lookahead_days", _D.lookahead_days, minimum=1, maximum=14),
+        retry_minutes=reader.integer("retry_minutes", _D.retry_minutes, minimum=1, maximum=240),
+        require_clock_sync=reader.boolean("require_clock_sync", _D.require_clock_sync),
     )
 
 
