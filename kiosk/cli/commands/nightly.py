@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     paths = context.config.get(AppPaths)
     clock = _clock(args.now, settings)
     cache = open_cache(context, now=clock.now)
-    job = NightlyPrint(cache=cache, print_document=printer_for(context),
+    job = NightlyPrint(cache=cache, print_document=printer_for(context, now=clock.now),
                        alerts=AlertStore(paths.alerts_dir, now=clock.now), store=NightlyStore(paths.state_dir),
                        clock=clock, clock_synchronised=ClockSync(), force=args.force)
     record = job.run()

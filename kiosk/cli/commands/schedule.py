@@ -14,11 +14,15 @@ from datetime import date, datetime, timedelta
 
 from kiosk.cli.command import Command, Context
 from kiosk.errors import UsageError
-from print_service.errors import ScheduleError, ServiceUnavailableError
+from kiosk.forms_catalogue import catalogue_from_config
+from print_service.errors import ScheduleError
 from print_service.paths import AppPaths
+from print_service.printing import PrintingSettings, PrintService
 from print_service.schedule import Appointment, ScheduleCache, ScheduleSettings
 from print_service.schedule.documents import day_document
 from print_service.schedule.nightly import SCHEDULE_KIND, PrintDocument
+from print_service.schedule.packet import packet_pages
+from print_service.schedule.printer import cups_document_printer
 
 __all__ = ["COMMAND", "open_cache", "printer_for"]
 
@@ -28,9 +32,12 @@ def open_cache(context: Context, *, now: Callable[[], datetime] | None = None) -
     return ScheduleCache(context.config.get(ScheduleSettings), context.config.get(AppPaths), now=now)
 
 
-def printer_for(context: Context) -> PrintDocument:
-    """How the schedule reaches paper: the configured printing service."""
-    raise ServiceUnavailableError("printing is not available yet in this build")
+def printer_for(context: Context, *, now: Callable[[], datetime] | None = None) -> PrintDocument:
+    """How the schedule reaches paper: a CUPS queue of `[printing]` (never the output folder: PHI)."""
+    zone = context.config.get(ScheduleSettings).timezone
+    clock = now or (lambda: datetime.now(zone))
+    service = PrintService(context.config.get(PrintingSettings))
+    return cups_document_printer(service, now=lambda: clock().astimezone(zone))
 
 
 def parse_day(text: str) -> date:
@@ -113,7 +120,19 @@ def _print(context: Context, cache: ScheduleCache, day: date) -> int:
 
 
 def _packet(context: Context, cache: ScheduleCache, day: date) -> int:
-    raise ServiceUnavailableError("printing is not available yet in this build")
+    appointments = cache.day(day)
+    if cache.load() is None:
+        raise ScheduleError("no schedule in the cache yet (run `downtime-kiosk schedule fetch`)")
+    pages = packet_pages(appointments, cache.settings.provider_roles, catalogue_from_config(context.config),
+                         cache.settings.timezone)
+    if not pages:
+        print(f"no appointments on {day:%A, %B} {day.day}: no notes to print")
+        return 0
+    print_document = printer_for(context)
+    for page in pages:
+        print_document(page.document, page.form_id)
+    print(f"printed {len(pages)} pre-filled notes for {day:%A, %B} {day.day}")
+    return 0
 
 
 def run(args: argparse.Namespace, context: Context) -> int:

@@ -1,0 +1,102 @@
+"""The schedule on paper through a private cupsd: print, packet, and the nightly run from the CLI
+and in-process with a printer that runs out of paper and is fixed mid-evening."""
+
+import json
+import subprocess
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from print_service.alerts import AlertStore
+from print_service.paths import AppPaths
+from print_service.printing import PrintingSettings, PrintService
+from print_service.schedule import ScheduleCache
+from print_service.schedule.nightly import NightlyPrint
+from print_service.schedule.printer import cups_document_printer
+from print_service.schedule.records import NightlyStore
+from tests.conftest import RunCli
+from tests.fixtures.calendars import CANARY, NEW_YORK, THERAPIST, ManualClock, ics_with, reference_ics
+from tests.fixtures.cupsd import PrivateCupsd
+
+MakeCache = Callable[..., ScheduleCache]
+FRIDAY_EVENING = datetime(2026, 10, 30, 17, 30, tzinfo=NEW_YORK)
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def _calendar_from_tomorrow(path: Path) -> Path:
+    zone = ZoneInfo("America/New_York")
+    start = datetime.combine(datetime.now(zone).date() + timedelta(days=1), datetime.min.time(), zone)
+    path.write_text(ics_with([
+        (start.replace(hour=9), start.replace(hour=9, minute=50), CANARY, THERAPIST),
+        (start.replace(hour=11), start.replace(hour=11, minute=30), "Second Fictional", "Nurse Orla Sample"),
+    ]))
+    return path
+
+
+@pytest.fixture
+def config(write_config: Callable[..., Path], tmp_path: Path, cupsd: PrivateCupsd) -> tuple[Path, Path]:
+    feed = _calendar_from_tomorrow(tmp_path / "feed.ics")
+    queue = cupsd.add_capture_queue()
+    path = write_config(f'[schedule]\nsource = "{feed}"\ntimezone = "America/New_York"\n'
+                        'provider_from = "description:Provider"\nrequire_clock_sync = false\n'
+                        '[schedule.provider_roles]\n"Nurse Orla Sample" = "nurse"\n'
+                        f'[printing]\nprinter = "{queue.name}"\n')
+    return path, queue.folder
+
+
+def test_print_packet_and_nightly_once_from_the_cli(run_cli: RunCli, config: tuple[Path, Path],
+                                                     cupsd: PrivateCupsd, tmp_path: Path) -> None:
+    path, captured = config
+    env = cupsd.env
+    assert run_cli("--config", path, "schedule", "fetch", env=env).returncode == 0
+    printed = run_cli("--config", path, "schedule", "print", env=env)
+    assert printed.returncode == 0, printed.stderr
+    (day,) = sorted(captured.glob("job-*.pdf"))
+    text = pdf_text(day)
+    assert CANARY in text and "Contains PHI" in text and "STALE" not in text
+    packet = run_cli("--config", path, "schedule", "packet", env=env)
+    assert packet.returncode == 0, packet.stderr
+    assert "printed 2 pre-filled notes" in packet.stdout
+    first = run_cli("--config", path, "nightly", env=env)
+    second = run_cli("--config", path, "nightly", env=env)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert "printed the schedule for" in first.stdout and "already printed" in second.stdout
+    # a simulated reboot: a new process, the runtime directory gone; the state directory persists
+    subprocess.run(["rm", "-rf", str(tmp_path / "run")], check=True)
+    third = run_cli("--config", path, "nightly", env=env)
+    assert third.returncode == 0 and "already printed" in third.stdout
+    assert len(list(captured.glob("job-*.pdf"))) == 1 + 2 + 1
+    titles = cupsd.run("lpstat", "-W", "all", "-o").stdout + (tmp_path / "state" / "nightly.json").read_text()
+    assert CANARY not in titles and "Fictional" not in titles
+    record = json.loads((tmp_path / "state" / "nightly.json").read_text())
+    assert record["outcome"] == "printed"
+
+
+def test_nightly_retries_a_printer_out_of_paper_until_it_is_fixed(make_cache: MakeCache, tmp_path: Path,
+                                                                    schedule_paths: AppPaths,
+                                                                    cupsd: PrivateCupsd) -> None:
+    feed = tmp_path / "feed.ics"
+    feed.write_text(reference_ics())
+    queue = cupsd.add_failing_queue()
+    capture = cupsd.add_capture_queue()
+    clock = ManualClock(FRIDAY_EVENING)
+    service = PrintService(PrintingSettings(printer=queue, job_timeout_seconds=20), server=cupsd.server)
+    clock.at(FRIDAY_EVENING + timedelta(minutes=7), lambda: cupsd.set_device(queue, f"capture:{capture.folder}"))
+    job = NightlyPrint(cache=make_cache(feed, now=clock.now), print_document=cups_document_printer(service,
+                       now=clock.now), alerts=AlertStore(schedule_paths.alerts_dir, now=clock.now),
+                       store=NightlyStore(schedule_paths.state_dir), clock=clock, clock_synchronised=lambda: True)
+    record = job.run()
+    assert record.outcome == "printed", record
+    assert clock.slept == [300.0, 300.0]  # 17:30 and 17:35 out of paper, 17:40 printed
+    (printed,) = capture.wait_for_documents(1)
+    assert "Schedule for Monday, November 2, 2026" in pdf_text(printed)
+    assert AlertStore(schedule_paths.alerts_dir).active() == []
+    jobs = cupsd.run("lpstat", "-W", "not-completed", "-o", queue).stdout
+    assert jobs.strip() == ""  # the failed attempts were taken back, nothing waits to print later
