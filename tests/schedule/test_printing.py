@@ -100,3 +100,27 @@ def test_nightly_retries_a_printer_out_of_paper_until_it_is_fixed(make_cache: Ma
     assert AlertStore(schedule_paths.alerts_dir).active() == []
     jobs = cupsd.run("lpstat", "-W", "not-completed", "-o", queue).stdout
     assert jobs.strip() == ""  # the failed attempts were taken back, nothing waits to print later
+
+
+def test_schedule_never_goes_to_the_output_folder(run_cli: RunCli, write_config: Callable[..., Path],
+                                                   tmp_path: Path) -> None:
+    feed = _calendar_from_tomorrow(tmp_path / "feed.ics")
+    out = tmp_path / "out"
+    path = write_config(f'[schedule]\nsource = "{feed}"\ntimezone = "America/New_York"\n'
+                        f'[printing]\noutput_dir = "{out}"\n')
+    assert run_cli("--config", path, "schedule", "fetch").returncode == 0
+    result = run_cli("--config", path, "schedule", "print")
+    assert result.returncode == 1
+    assert result.stderr == ("downtime-kiosk: documents with patient details are never written to "
+                             "printing.output_dir; name a printer\n")
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_a4_paper_from_printing(run_cli: RunCli, config: tuple[Path, Path], cupsd: PrivateCupsd) -> None:
+    path, captured = config
+    path.write_text(path.read_text().replace("[printing]\n", '[printing]\npaper = "a4"\n'))
+    assert run_cli("--config", path, "schedule", "fetch", env=cupsd.env).returncode == 0
+    assert run_cli("--config", path, "schedule", "print", env=cupsd.env).returncode == 0
+    (document,) = captured.glob("job-*.pdf")
+    info = subprocess.run(["pdfinfo", str(document)], capture_output=True, text=True, check=True).stdout
+    assert "595.276 x 841.89 pts (A4)" in info

@@ -13,6 +13,7 @@ from kiosk.cli.commands.schedule import open_cache, printer_for
 from kiosk.errors import UsageError
 from print_service.alerts import AlertStore
 from print_service.paths import AppPaths
+from print_service.printing import PrintingSettings
 from print_service.schedule.clock import Clock, ClockSync, FixedStartClock, SystemClock
 from print_service.schedule.nightly import NightlyPrint
 from print_service.schedule.records import NightlyStore
@@ -44,7 +45,8 @@ def run(args: argparse.Namespace, context: Context) -> int:
     cache = open_cache(context, now=clock.now)
     job = NightlyPrint(cache=cache, print_document=printer_for(context, now=clock.now),
                        alerts=AlertStore(paths.alerts_dir, now=clock.now), store=NightlyStore(paths.state_dir),
-                       clock=clock, clock_synchronised=ClockSync(), force=args.force)
+                       clock=clock, clock_synchronised=ClockSync(), force=args.force,
+                       paper=context.config.get(PrintingSettings).paper)
     record = job.run()
     print(f"nightly {record.date.isoformat()}: {record.outcome}: {record.message}")
     return 0 if record.outcome in ("printed", "nothing") else 1

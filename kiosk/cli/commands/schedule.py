@@ -113,7 +113,8 @@ def _lines(appointments: list[Appointment], settings: ScheduleSettings) -> list[
 
 
 def _print(context: Context, cache: ScheduleCache, day: date) -> int:
-    document = day_document(cache, day, datetime.now(cache.settings.timezone))
+    paper = context.config.get(PrintingSettings).paper
+    document = day_document(cache, day, datetime.now(cache.settings.timezone), paper=paper)
     printer_for(context)(document, SCHEDULE_KIND)
     print(f"printed the schedule for {day:%A, %B} {day.day} ({len(cache.day(day))} appointments)")
     return 0
