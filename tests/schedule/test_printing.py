@@ -124,3 +124,42 @@ def test_a4_paper_from_printing(run_cli: RunCli, config: tuple[Path, Path], cups
     (document,) = captured.glob("job-*.pdf")
     info = subprocess.run(["pdfinfo", str(document)], capture_output=True, text=True, check=True).stdout
     assert "595.276 x 841.89 pts (A4)" in info
+
+
+def _job_names(cupsd: PrivateCupsd, queue: str) -> list[str]:
+    import cups
+
+    cups.setServer(cupsd.server)
+    connection = cups.Connection()
+    jobs = connection.getJobs(which_jobs="all", requested_attributes=["job-name", "job-printer-uri"])
+    return [str(a["job-name"]) for a in jobs.values() if str(a.get("job-printer-uri", "")).endswith("/" + queue)]
+
+
+def test_phi_canary_after_fetch_print_and_purge_from_the_cli(run_cli: RunCli, config: tuple[Path, Path],
+                                                              cupsd: PrivateCupsd, tmp_path: Path) -> None:
+    path, captured = config
+    queue = captured.name
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {**cupsd.env, "TMPDIR": str(scratch)}
+    logs = ""
+    for args in (["schedule", "fetch"], ["schedule", "print"], ["schedule", "packet"], ["nightly"]):
+        result = run_cli("--config", path, "-v", *args, env=env)
+        assert result.returncode == 0, result.stderr
+        logs += result.stderr
+    assert CANARY in pdf_text(sorted(captured.glob("job-*.pdf"))[0])  # it did reach paper
+    later = (datetime.now(NEW_YORK) + timedelta(days=60)).replace(microsecond=0).isoformat()
+    purged = run_cli("--config", path, "-v", "nightly", "--now", later, env=env)
+    assert purged.returncode == 0 and "nothing to print" in purged.stdout, purged.stderr
+    logs += purged.stderr
+    assert "INFO: schedule refreshed from" in logs  # verbose logging was on and captured
+    names = _job_names(cupsd, queue)
+    assert len(names) == 4 and all(n.split()[0] in ("schedule", "therapist-note", "nursing-note") for n in names)
+    searched = [p for folder in (tmp_path / "state", tmp_path / "keys", tmp_path / "run", scratch)
+                for p in folder.rglob("*") if p.is_file()]
+    assert any(p.name == "cache.bin" for p in searched)
+    for needle in (CANARY, *CANARY.split()):
+        assert needle not in logs and needle not in " ".join(names)
+        for found in searched:
+            assert needle.encode() not in found.read_bytes(), found
+            assert needle not in found.name
