@@ -13,6 +13,7 @@ import pytest
 from print_service.alerts import AlertStore
 from print_service.paths import AppPaths
 from print_service.printing import PrintingSettings, PrintService
+from print_service.printing.connection import connect
 from print_service.schedule import ScheduleCache
 from print_service.schedule.nightly import NightlyPrint
 from print_service.schedule.printer import cups_document_printer
@@ -127,12 +128,11 @@ def test_a4_paper_from_printing(run_cli: RunCli, config: tuple[Path, Path], cups
 
 
 def _job_names(cupsd: PrivateCupsd, queue: str) -> list[str]:
-    import cups
-
-    cups.setServer(cupsd.server)
-    connection = cups.Connection()
-    jobs = connection.getJobs(which_jobs="all", requested_attributes=["job-name", "job-printer-uri"])
-    return [str(a["job-name"]) for a in jobs.values() if str(a.get("job-printer-uri", "")).endswith("/" + queue)]
+    """The title of every job cupsd kept for `queue` (completed ones included)."""
+    listed = cupsd.run("lpstat", "-W", "all", "-o", queue).stdout.split()
+    ids = [int(word.rsplit("-", 1)[1]) for word in listed if word.startswith(f"{queue}-")]
+    with connect(cupsd.server) as connection:
+        return [str(connection.getJobAttributes(job_id)["job-name"]) for job_id in ids]
 
 
 def test_phi_canary_after_fetch_print_and_purge_from_the_cli(run_cli: RunCli, config: tuple[Path, Path],
@@ -154,7 +154,8 @@ def test_phi_canary_after_fetch_print_and_purge_from_the_cli(run_cli: RunCli, co
     logs += purged.stderr
     assert "INFO: schedule refreshed from" in logs  # verbose logging was on and captured
     names = _job_names(cupsd, queue)
-    assert len(names) == 4 and all(n.split()[0] in ("schedule", "therapist-note", "nursing-note") for n in names)
+    assert len(names) == 4, names
+    assert all(n.split()[0] in ("schedule", "therapist-note", "nursing-note") for n in names)
     searched = [p for folder in (tmp_path / "state", tmp_path / "keys", tmp_path / "run", scratch)
                 for p in folder.rglob("*") if p.is_file()]
     assert any(p.name == "cache.bin" for p in searched)
