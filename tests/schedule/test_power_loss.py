@@ -37,7 +37,11 @@ def _writer(first: ScheduleCache, second: ScheduleCache) -> None:
 def test_cache_survives_sigkill_at_random_moments(make_cache: MakeCache, tmp_path: Path) -> None:
     old = make_cache(_calendar(tmp_path / "old.ics", "Oldname Fictional", 3))
     new = make_cache(_calendar(tmp_path / "new.ics", "Newname Fictional", 5))
-    assert old.refresh().ok
+    started = time.perf_counter()
+    for _ in range(3):
+        assert new.refresh().ok and old.refresh().ok
+    cycle = (time.perf_counter() - started) / 3  # one write of each, on this machine's disk
+    window = max(0.02, 3 * cycle)
     rng = random.Random(20261129)
     seen = {3: 0, 5: 0}
     interrupted = 0
@@ -45,7 +49,7 @@ def test_cache_survives_sigkill_at_random_moments(make_cache: MakeCache, tmp_pat
         pid = os.fork()
         if pid == 0:
             _writer(old, new)
-        time.sleep(rng.uniform(0.0, 0.02))
+        time.sleep(rng.uniform(0.0, window))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         interrupted += any(old.folder.glob(".cache.bin.*.tmp"))
