@@ -24,7 +24,7 @@ _LATER = "Write down every visit so it can be entered in ICANotes once it is bac
 
 def guidance_for(level: Level, upload_url: str = DEFAULT_UPLOAD_URL) -> tuple[str, ...]:
     """The checklist for `level`, most urgent first. `upload_url` names the read-only upload site."""
-    upload = f"Read-only notes, reports and calendar snapshots: {_host(upload_url)}."
+    upload = f"Read-only notes, reports and calendar snapshots: the upload site, {_host(upload_url)}."
     texts: dict[Level, tuple[str, ...]] = {
         Level.OPERATIONAL: (
             "ICANotes can be used as usual.",
