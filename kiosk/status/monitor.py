@@ -196,6 +196,8 @@ class StatusMonitor:
                      outcome.probes.status_page.http_status, wait)
 
     async def _wait(self, seconds: float, stop: asyncio.Event) -> None:
+        if stop.is_set():
+            return
         sleeper = asyncio.ensure_future(self._sleep(seconds))
         stopper = asyncio.ensure_future(stop.wait())
         try:
