@@ -45,7 +45,7 @@ class DowntimeWindow:
 
 
 class DowntimeLog:
-    """The log file in `state_dir`. A damaged file is set aside (renamed) and a new log begun.
+    """The log file in `state_dir`. A damaged file is set aside (renamed) when the next change is recorded.
 
     >>> log = DowntimeLog(paths.state_dir)
     >>> log.record(Level.OUTAGE, now)          # closes the open window, opens an outage one
@@ -55,6 +55,7 @@ class DowntimeLog:
 
     def __init__(self, state_dir: Path) -> None:
         self.path = state_dir / LOG_FILE_NAME
+        self._damaged = False
         self._entries: list[DowntimeWindow] = self._load()
 
     def entries(self) -> list[DowntimeWindow]:
@@ -84,6 +85,8 @@ class DowntimeLog:
         return True
 
     def _save(self) -> None:
+        if self._damaged:
+            self._set_aside()
         document = {"schema": 1, "entries": [entry.to_json() for entry in self._entries]}
         write_atomic(self.path, (json.dumps(document, indent=1) + "\n").encode(), mode=0o644)
 
@@ -94,10 +97,15 @@ class DowntimeLog:
         except FileNotFoundError:
             return []
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            damaged = self.path.with_name(self.path.name + ".damaged")
-            log.warning("%s: cannot be read (%s); kept as %s, starting a new log", self.path, exc, damaged.name)
-            try:
-                self.path.replace(damaged)
-            except OSError as move_error:
-                log.warning("%s: cannot be set aside: %s", self.path, move_error)
+            log.warning("%s: cannot be read (%s); a new log is begun at the next change", self.path, exc)
+            self._damaged = True
             return []
+
+    def _set_aside(self) -> None:
+        damaged = self.path.with_name(self.path.name + ".damaged")
+        try:
+            self.path.replace(damaged)
+            log.warning("%s: the unreadable log is kept as %s", self.path, damaged.name)
+        except OSError as exc:
+            log.warning("%s: cannot be set aside: %s", self.path, exc)
+        self._damaged = False
