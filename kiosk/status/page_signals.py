@@ -54,15 +54,16 @@ def read_signals(page: PageReport, watch: tuple[str, ...] = ()) -> PageSignals:
     signals = PageSignals()
     watched = [c for c in page.components if is_watched(c, watch)]
     watched_ids = {c.id for c in watched}
-    _page_status(page, bool(watch), signals)
-    for component in watched:
-        _component(component, signals)
+    # most telling first: the first reason of a severity becomes the headline
     for incident in page.incidents:
         if not watch or not incident.component_ids or watched_ids & set(incident.component_ids):
             _incident(incident, signals)
     for maintenance in page.maintenances:
         if not watch or not maintenance.component_ids or watched_ids & set(maintenance.component_ids):
             _maintenance(maintenance, signals)
+    for component in watched:
+        _component(component, signals)
+    _page_status(page, bool(watch), signals)
     return signals
 
 

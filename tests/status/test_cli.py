@@ -35,7 +35,7 @@ def test_json_shape(status_world: StatusWorld, write_config: WriteConfig, run_cl
     assert set(data) >= {"level", "headline", "checked_at", "stale", "page", "components", "incidents",
                          "maintenances", "probes", "guidance"}
     assert data["level"] == "degraded"
-    assert data["headline"] == "ICANotes has problems: the status page reports issues."
+    assert data["headline"] == "ICANotes has problems: Slow charts."
     assert "+" in data["checked_at"] or data["checked_at"].endswith("Z") or "-" in data["checked_at"][19:]
     assert data["stale"] is False
     assert data["page"] == {"name": "ICANotes", "status": "HASISSUES"}
