@@ -53,8 +53,9 @@ class DowntimeLog:
     <Level.OUTAGE: 'outage'>
     """
 
-    def __init__(self, state_dir: Path) -> None:
+    def __init__(self, state_dir: Path, *, max_entries: int = MAX_ENTRIES) -> None:
         self.path = state_dir / LOG_FILE_NAME
+        self.max_entries = max_entries
         self._damaged = False
         self._entries: list[DowntimeWindow] = self._load()
 
@@ -80,7 +81,7 @@ class DowntimeLog:
                 return False
             self._entries[-1] = DowntimeWindow(open_window.level, open_window.start, max(at, open_window.start))
         self._entries.append(DowntimeWindow(level, at))
-        del self._entries[:-MAX_ENTRIES]
+        del self._entries[:-self.max_entries]
         self._save()
         return True
 
