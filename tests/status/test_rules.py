@@ -183,10 +183,15 @@ def test_instatus_degraded(status_world: StatusWorld, setup: str) -> None:
     assert poll(status_world.settings()).level is Level.DEGRADED
 
 
-@pytest.mark.parametrize("setup", ["indicator", "component", "open_incident_with_indicator_none"])
+@pytest.mark.parametrize("setup", ["indicator", "unknown_indicator", "unknown_component", "component",
+                                   "open_incident_with_indicator_none"])
 def test_statuspage_degraded(status_world: StatusWorld, setup: str) -> None:
     if setup == "indicator":
         status_world.statuspage("minor")
+    elif setup == "unknown_indicator":
+        status_world.statuspage("catastrophic")
+    elif setup == "unknown_component":
+        status_world.statuspage("none", components=[sp_component("EHR", "on_fire")])
     elif setup == "component":
         status_world.statuspage("none", components=[sp_component("EHR", "degraded_performance")])
     else:  # Atlassian's indicator stays "none" while an incident is still open

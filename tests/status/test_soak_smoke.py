@@ -6,8 +6,8 @@ from bench import status_soak
 
 
 def test_soak_runs_and_reports(capsys: pytest.CaptureFixture[str]) -> None:
-    assert status_soak.main(["--cycles", "300", "--baseline", "5"]) == 0
+    assert status_soak.main(["--cycles", "150", "--baseline", "3"]) == 0
     out = capsys.readouterr().out
-    assert "300 poll cycles in" in out
+    assert "150 poll cycles in" in out
     assert "memory growth after warm-up" in out and "open file descriptors" in out
     assert "RESULT: within targets" in out
