@@ -51,7 +51,7 @@ def decide(probes: Probes, page: PageReport | None, *, ehr_on: bool, upload_on: 
          lambda: f"ICANotes is down: the EHR is not answering ({_why(probes.ehr)})."),
         (bool(signals.outage), Level.OUTAGE, lambda: f"ICANotes is down: {signals.outage[0]}."),
         (bool(signals.degraded), Level.DEGRADED, lambda: f"ICANotes has problems: {signals.degraded[0]}."),
-        (True, Level.OPERATIONAL, lambda: _operational_headline(page, tuple(signals.upcoming))),
+        (True, Level.OPERATIONAL, lambda: _operational_headline(page, tuple(signals.upcoming), ehr_checked=ehr_on)),
     )
     level, headline = next((level, words) for applies, level, words in rules if applies)
     return Verdict(level, headline(), tuple(signals.upcoming), tuple(signals.unknown))
@@ -61,8 +61,10 @@ def _why(probe: ProbeResult) -> str:
     return probe.error or (f"HTTP {probe.http_status}" if probe.http_status else "no answer")
 
 
-def _operational_headline(page: PageReport | None, upcoming: tuple[Maintenance, ...]) -> str:
+def _operational_headline(page: PageReport | None, upcoming: tuple[Maintenance, ...], *, ehr_checked: bool) -> str:
     if page is None:
+        if not ehr_checked:
+            return "The status page could not be read (ICANotes itself is not checked here)."
         return "ICANotes is answering; the status page could not be read."
     if upcoming:
         return f"ICANotes is working. Maintenance planned{_when(upcoming[0].start)}: {upcoming[0].name}."

@@ -264,3 +264,10 @@ def test_forced_statuspage_on_an_instatus_page_is_not_read(status_world: StatusW
 def test_page_url_with_trailing_slash(status_world: StatusWorld) -> None:
     status_world.instatus("HASISSUES")
     assert poll(status_world.settings(page_url=status_world.page.url + "/")).level is Level.DEGRADED
+
+
+def test_unreadable_page_with_the_ehr_probe_off_does_not_claim_ehr_is_up(status_world: StatusWorld) -> None:
+    status_world.page.route("/summary.json", Reply(500))
+    snap = poll(status_world.settings(ehr_url="", provider="instatus"))
+    assert snap.level is Level.OPERATIONAL
+    assert snap.headline == "The status page could not be read (ICANotes itself is not checked here)."
