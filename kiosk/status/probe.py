@@ -62,8 +62,7 @@ async def run_probes(settings: StatusSettings, client: httpx.AsyncClient, *,
         _site(client, settings.upload_url, settings.timeout_seconds),
         _internet(client, settings.internet_urls, settings.timeout_seconds),
     )
-    result, report, throttled, retry_after = page
-    return PollOutcome(Probes(result, ehr, upload, internet), report, throttled, retry_after)
+    return PollOutcome(Probes(page.result, ehr, upload, internet), page.report, page.throttled, page.retry_after)
 
 
 def build_snapshot(probes: Probes, page: PageReport | None, settings: StatusSettings, now: datetime, *,
@@ -124,38 +123,48 @@ async def _internet(client: httpx.AsyncClient, urls: tuple[str, ...], timeout: f
     return ProbeResult(ok=False, error=error, elapsed_ms=max(r.elapsed_ms for r in results))
 
 
-async def _skipped_page(reason: str) -> tuple[ProbeResult, None, bool, None]:
-    return ProbeResult(ok=False, error=reason), None, False, None
+@dataclass(frozen=True)
+class _PageProbe:
+    result: ProbeResult
+    report: PageReport | None = None
+    throttled: bool = False
+    retry_after: float | None = None
 
 
-async def _status_page(settings: StatusSettings, client: httpx.AsyncClient
-                       ) -> tuple[ProbeResult, PageReport | None, bool, float | None]:
+_PATHS = {"statuspage": "api/v2/summary.json", "instatus": "summary.json", "components": "v2/components.json"}
+_DOCUMENTS = {"auto": ("statuspage", "instatus", "components"), "instatus": ("instatus", "components"),
+              "statuspage": ("statuspage",)}
+
+
+async def _skipped_page(reason: str) -> _PageProbe:
+    return _PageProbe(ProbeResult(ok=False, error=reason))
+
+
+async def _status_page(settings: StatusSettings, client: httpx.AsyncClient) -> _PageProbe:
+    """Fetch the provider's documents at once; Statuspage's shape is tried first, then Instatus'."""
     base = settings.page_url.rstrip("/")
-    names = {"auto": ("statuspage", "instatus"), "instatus": ("instatus",), "statuspage": ("statuspage",)}
-    wanted = names[settings.provider]
-    urls = {"statuspage": f"{base}/api/v2/summary.json", "instatus": f"{base}/summary.json",
-            "components": f"{base}/v2/components.json"}
-    keys = [k for k in ("statuspage", "instatus") if k in wanted] + (["components"] if "instatus" in wanted else [])
-    fetched = dict(zip(keys, await asyncio.gather(*(
-        fetch(client, urls[k], timeout=settings.timeout_seconds, read_body=True) for k in keys)), strict=True))
+    keys = _DOCUMENTS[settings.provider]
+    answers = await asyncio.gather(*(
+        fetch(client, f"{base}/{_PATHS[key]}", timeout=settings.timeout_seconds, read_body=True) for key in keys))
+    fetched = dict(zip(keys, answers, strict=True))
     errors: list[str] = []
     report = _read_statuspage(fetched, errors) if "statuspage" in fetched else None
     if report is None and "instatus" in fetched:
         report = _read_instatus(fetched, errors)
-    primary = [fetched[k] for k in ("instatus", "statuspage") if k in fetched]
-    http_status = next((f.status for f in primary if f.status is not None), None)
+    primary = [fetched[key] for key in ("instatus", "statuspage") if key in fetched]
+    elapsed = max(f.elapsed_ms for f in fetched.values())
     if report is not None:
-        main = fetched[report.provider]
-        http_status = main.status
-        errors = list(report.notes)
+        notes = "; ".join(report.notes) or None
+        return _PageProbe(ProbeResult(True, fetched[report.provider].status, notes, elapsed), report)
     unanswered = {f.error for f in primary if f.status is None}
-    if report is None and len(unanswered) == 1 and all(f.status is None for f in primary):
-        errors = [f"{base}: {unanswered.pop()}"]
-    throttled = any(f.status is not None and (f.status == 429 or f.status >= 500) for f in primary)
-    retry_after = max((f.retry_after for f in primary if f.retry_after is not None), default=None)
-    result = ProbeResult(ok=report is not None, http_status=http_status, error="; ".join(errors) or None,
-                         elapsed_ms=max(f.elapsed_ms for f in fetched.values()))
-    return result, report, throttled and report is None, retry_after
+    if len(unanswered) == 1 and all(f.status is None for f in primary):
+        errors = [f"{base}: {unanswered.pop()}"]  # the same failure for every path: say it once
+    return _PageProbe(
+        ProbeResult(False, next((f.status for f in primary if f.status is not None), None), "; ".join(errors),
+                    elapsed),
+        throttled=any(f.status is not None and (f.status == 429 or f.status >= 500) for f in primary),
+        retry_after=max((f.retry_after for f in primary if f.retry_after is not None), default=None),
+    )
 
 
 def _read_statuspage(fetched: dict[str, Fetched], errors: list[str]) -> PageReport | None:
