@@ -101,9 +101,12 @@ class NightlyPrint:
             _log.info("nightly: the schedule for %s was already printed at %s", target, done.isoformat())
             return NightlyRecord(target, "printed", done,
                                  f"the schedule for {_day_words(target)} was already printed")
-        return self._print_with_retries(target)
+        note = "" if refresh_error is None else \
+            f" from the copy fetched {cached.fetched_at.astimezone(self.settings.timezone):%a %b %d %H:%M} " \
+            "(the refresh failed)"
+        return self._print_with_retries(target, note)
 
-    def _print_with_retries(self, target: date) -> NightlyRecord:
+    def _print_with_retries(self, target: date, note: str) -> NightlyRecord:
         retry = timedelta(minutes=self.settings.retry_minutes)
         while True:
             now = self.clock.now()
@@ -124,7 +127,7 @@ class NightlyPrint:
             printed_at = self.clock.now()
             self.store.mark_printed(target, printed_at)
             self.alerts.clear(ALERT_KIND)
-            return self._save(target, "printed", f"printed the schedule for {_day_words(target)}")
+            return self._save(target, "printed", f"printed the schedule for {_day_words(target)}{note}")
 
     # -- helpers ----------------------------------------------------------------------------------
     def _today(self) -> date:

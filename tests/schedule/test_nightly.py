@@ -183,6 +183,8 @@ def test_failed_refresh_prints_from_cache_with_stale_banner(evening: Callable[..
     feed.write_text("<html>login</html>")
     friday = evening(ManualClock(FRIDAY_EVENING), printer).run()
     assert friday.outcome == "printed" and friday.date.isoformat() == "2026-11-02"
+    assert friday.message == ("printed the schedule for Monday, November 2 from the copy fetched Thu Oct 29 17:30 "
+                              "(the refresh failed)")
     text = pdf_text(printer.jobs[-1][0], tmp_path)
     assert "STALE" in text
     assert "data as of Thu Oct 29, 5:30 PM" in text

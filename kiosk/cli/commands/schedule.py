@@ -116,7 +116,11 @@ def _print(context: Context, cache: ScheduleCache, day: date) -> int:
     paper = context.config.get(PrintingSettings).paper
     document = day_document(cache, day, datetime.now(cache.settings.timezone), paper=paper)
     printer_for(context)(document, SCHEDULE_KIND)
-    print(f"printed the schedule for {day:%A, %B} {day.day} ({len(cache.day(day))} appointments)")
+    cached = cache.load()
+    if cached is not None and cached.format == "pdf":
+        print("printed the calendar snapshot (a PDF from the source, printed as it is)")
+    else:
+        print(f"printed the schedule for {day:%A, %B} {day.day} ({len(cache.day(day))} appointments)")
     return 0
 
 
