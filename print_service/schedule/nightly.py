@@ -7,6 +7,7 @@ dependency (clock, printer, clock-sync check) is passed in, so tests drive a who
 without waiting and the CLI wires the real ones.
 """
 
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,7 +65,8 @@ class NightlyPrint:
         refreshed = self.cache.refresh()
         if not refreshed.ok:
             _log.warning("nightly: refresh failed, printing from the cache: %s", refreshed.error)
-        self.cache.purge()
+        with contextlib.suppress(ScheduleError):  # an unreadable cache is reported just below
+            self.cache.purge()
         return self._print_next_clinic_day(refreshed.error)
 
     # -- steps ------------------------------------------------------------------------------------

@@ -209,3 +209,15 @@ def test_no_cache_and_failing_source_fails_with_alert(evening: Callable[..., Nig
     assert record.outcome == "failed"
     assert "no schedule is available to print (schedule source" in record.message
     assert [a.kind for a in AlertStore(schedule_paths.alerts_dir).active()] == [ALERT_KIND]
+
+
+def test_cache_under_another_key_fails_with_a_record(evening: Callable[..., NightlyPrint], feed: Path,
+                                                     schedule_paths: AppPaths) -> None:
+    printer = Printer()
+    assert evening(ManualClock(FRIDAY_EVENING - timedelta(days=1)), printer).run().outcome == "printed"
+    schedule_paths.key_file.write_text("A" * 43 + "=\n")  # another 32-byte key: the cache no longer opens
+    feed.unlink()
+    record = evening(ManualClock(FRIDAY_EVENING), printer).run()
+    assert record.outcome == "failed"
+    assert "does not open with this key" in record.message
+    assert _nightly_json(schedule_paths)["outcome"] == "failed"
