@@ -129,3 +129,14 @@ def test_window_is_retention_to_horizon(make_cache: MakeCache, served: str) -> N
     appointments = _cached(make_cache(served, now=now, horizon_days=7, retention_days=1))
     starts = [_local(a)[0] for a in appointments]
     assert starts == ["2026-11-05 14:00"]
+
+
+def test_google_x_wr_timezone_places_floating_times(make_cache: MakeCache, tmp_path: Path) -> None:
+    feed = tmp_path / "google.ics"
+    feed.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n"
+                    "X-WR-CALNAME:West coast office\r\nX-WR-TIMEZONE:America/Los_Angeles\r\n"
+                    "BEGIN:VEVENT\r\nUID:g1\r\nDTSTART:20261030T100000\r\nDTEND:20261030T103000\r\n"
+                    "SUMMARY:Floating Fictional\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    (only,) = _cached(make_cache(feed, provider_from="calendar"))
+    assert _local(only) == ("2026-10-30 13:00", "13:30")  # 10:00 in Los Angeles, shown in New York
+    assert only.provider == "West coast office"
