@@ -8,6 +8,7 @@ import logging
 import os
 import tempfile
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from kiosk.config import Config
@@ -16,11 +17,13 @@ from kiosk.forms_catalogue import catalogue_from_config
 from kiosk.status.settings import StatusSettings
 from kiosk.ui import kivy_env
 from kiosk.ui.context import UiContext
-from kiosk.ui.services import ServicePrintDesk
+from kiosk.ui.services import ServicePrintDesk, ServiceScheduleDesk
 from kiosk.ui.settings import UiSettings
 from print_service.errors import PrintServiceError
 from print_service.paths import AppPaths
 from print_service.printing import PrintingSettings, PrintService
+from print_service.schedule import ScheduleCache, ScheduleSettings
+from print_service.schedule.printer import cups_document_printer
 
 __all__ = ["context_from_config", "kivy_home", "run_screen"]
 
@@ -41,10 +44,20 @@ def context_from_config(config: Config, *, fullscreen: bool | None = None) -> Ui
         config_source=config.source,
     )
     try:
-        ctx.print_desk = ServicePrintDesk(PrintService(config.get(PrintingSettings)), catalogue_from_config(config))
+        service = PrintService(config.get(PrintingSettings))
+        catalogue = catalogue_from_config(config)
+        ctx.print_desk = ServicePrintDesk(service, catalogue)
+        schedule = config.get(ScheduleSettings)
+        if schedule.source:
+            zone = schedule.timezone
+            ctx.schedule_desk = ServiceScheduleDesk(
+                ScheduleCache(schedule, paths), cups_document_printer(service, now=lambda: datetime.now(zone)),
+                catalogue, paper=config.get(PrintingSettings).paper)
+        else:
+            ctx.schedule_unavailable = "no schedule source is configured ([schedule] source)"
     except (DowntimeKioskError, PrintServiceError) as exc:
         log.warning("printing is not available on the screen: %s", exc)
-        ctx.print_unavailable = str(getattr(exc, "user_message", exc))
+        ctx.print_unavailable = ctx.schedule_unavailable = str(getattr(exc, "user_message", exc))
     return ctx
 
 
