@@ -4,6 +4,8 @@
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from kiosk.ui.pin import hash_pin
 from kiosk.ui.services import ServiceScheduleDesk
 from print_service.forms import FormCatalogue
@@ -37,6 +39,12 @@ def schedule_desk(tmp_path: Path, clock: FakeClock, cupsd: PrivateCupsd, queue: 
                                FormCatalogue(cache_dir=tmp_path / "forms"), now=clock.now)
 
 
+@pytest.fixture
+def desk_and_queue(tmp_path: Path, clock: FakeClock, cupsd: PrivateCupsd) -> tuple[ServiceScheduleDesk, CaptureQueue]:
+    queue = cupsd.add_capture_queue()
+    return schedule_desk(tmp_path, clock, cupsd, queue), queue
+
+
 def unlock(kivy: KivyHarness, root: object) -> object:
     kivy.tap(root.nav.tabs["schedule"])  # type: ignore[attr-defined]
     screen = root.screens["schedule"]  # type: ignore[attr-defined]
@@ -48,12 +56,11 @@ def unlock(kivy: KivyHarness, root: object) -> object:
 
 
 def test_unlocked_schedule_shows_both_days_prints_and_forgets_names_when_locked(
-        kivy_screen: KivyHarness, make_ctx: MakeCtx, state_path: Path, clock: FakeClock, cupsd: PrivateCupsd,
-        tmp_path: Path) -> None:
-    queue = cupsd.add_capture_queue()
+        kivy_screen: KivyHarness, make_ctx: MakeCtx, state_path: Path, clock: FakeClock,
+        desk_and_queue: tuple[ServiceScheduleDesk, CaptureQueue]) -> None:
+    desk, queue = desk_and_queue
     write_state(state_path, make_state("outage"))
-    root = kivy_screen.mount(make_ctx(pin_hash=hash_pin("2468"), lock_seconds=60,
-                                      schedule_desk=schedule_desk(tmp_path, clock, cupsd, queue)))
+    root = kivy_screen.mount(make_ctx(pin_hash=hash_pin("2468"), lock_seconds=60, schedule_desk=desk))
     assert all(TODAY_PATIENT not in text for text in kivy_screen.texts())
     screen = unlock(kivy_screen, root)
     kivy_screen.screenshot("schedule-unlocked")

@@ -129,22 +129,23 @@ class PrintScreen(ColourBox):
             return
         desk = self.desk
         title = form.title if copies == 1 else f"{form.title} ×{copies}"
-        self._track(title, lambda progress: desk.print_form(form.id, copies, progress))
+        self.track(title, lambda progress: desk.print_form(form.id, copies, progress))
         self.rows[form.id].set_copies(1)
 
     def print_packet(self) -> None:
         """Print the configured downtime packet."""
         if self.desk is not None:
             desk = self.desk
-            self._track("Downtime packet", desk.print_packet)
+            self.track("Downtime packet", desk.print_packet)
 
     def resume_printer(self) -> None:
         """Resume the stopped queue (on the worker)."""
         if self.desk is not None:
             desk, queue = self.desk, self.queue
-            self._track("Resume printer", lambda _progress: desk.resume(queue))
+            self.track("Resume printer", lambda _progress: desk.resume(queue))
 
-    def _track(self, title: str, work: Callable[[Callable[[str], None]], JobResult]) -> None:
+    def track(self, title: str, work: Callable[[Callable[[str], None]], JobResult]) -> None:
+        """Run `work(progress)` on the worker and show it in the job list as `title`."""
         job = _Job(title, "sending…", self.now())
         self.jobs.insert(0, job)
         del self.jobs[_JOBS_SHOWN:]
