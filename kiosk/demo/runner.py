@@ -21,6 +21,7 @@ from kiosk.config import load_config
 from kiosk.demo.calendar import write_demo_calendar
 from kiosk.demo.config import DEMO_PIN, demo_config_text
 from kiosk.demo.status_page import DemoStatusPage
+from kiosk.errors import DowntimeKioskError
 from kiosk.status.settings import StatusSettings
 from kiosk.ui.context import UiContext
 from kiosk.ui.desk import JobResult
@@ -33,6 +34,9 @@ __all__ = ["run_demo"]
 
 def run_demo(scenario: str, *, output_dir: Path, printer: str | None = None, cycle_seconds: float = 20.0) -> int:
     """Run the whole demo until the window is closed; clean up the daemon and the temporary state."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or Path("/dev/dri").exists()):
+        raise DowntimeKioskError("no display to show the screen on: run it on a desktop, or under Xvfb "
+                                 "(xvfb-run -s '-screen 0 1280x800x24' .ci/demo), or use `demo --text`")
     work = Path(tempfile.mkdtemp(prefix="downtime-kiosk-demo-"))
     output_dir = output_dir.resolve()
     if not printer:

@@ -89,6 +89,8 @@ class KioskRoot(FloatLayout):
         now = self.ctx.now()
         view = status_view(self.state, now, monitor_timeout=self.ctx.settings.monitor_timeout_seconds,
                            stale_after=self.ctx.stale_after)
+        if self.view is None or view.look != self.view.look:
+            log.info("screen shows %s (%s)", view.level, view.look.word)
         self.view = view
         live_state = self.state if view.monitor_running else None
         self.screens["status"].show(view)

@@ -25,7 +25,7 @@ class StatusScreen(ColourBox):
     def __init__(self, sizes: Sizes, **kwargs: Any) -> None:
         super().__init__(orientation="vertical", background=list(PAGE), **kwargs)
         self.sizes = sizes
-        self.band = ColourBox(orientation="horizontal", size_hint_y=None, height=sizes(150),
+        self.band = ColourBox(orientation="horizontal", size_hint_y=None, height=sizes(140),
                               padding=(sizes(14), sizes(10)), spacing=sizes(14))
         self.icon = LevelIcon(size_hint_x=None, width=sizes(130))
         words = BoxLayout(orientation="vertical", spacing=sizes(4))
@@ -39,13 +39,13 @@ class StatusScreen(ColourBox):
         words.add_widget(self.headline)
         self.band.add_widget(self.icon)
         self.band.add_widget(words)
-        self.checked_box = ColourBox(size_hint_y=None, height=sizes(38), padding=(sizes(14), 0))
+        self.checked_box = ColourBox(size_hint_y=None, height=sizes(34), padding=(sizes(14), 0))
         self.checked = Label(font_size=sizes(20), halign="left", valign="middle")
         self.checked.bind(size=lambda w, s: setattr(w, "text_size", s))
         self.checked_box.add_widget(self.checked)
         body = BoxLayout(orientation="horizontal", padding=(sizes(14), sizes(8)), spacing=sizes(18))
-        self.todo = Column(sizes, size_hint_x=0.56)
-        self.events = Column(sizes, size_hint_x=0.44)
+        self.todo = Column(sizes, size_hint_x=0.6)
+        self.events = Column(sizes, size_hint_x=0.4)
         body.add_widget(self.todo)
         body.add_widget(self.events)
         for child in (self.band, self.checked_box, body):
