@@ -79,7 +79,7 @@ def _stopped_view(state: dict[str, Any] | None, now: datetime) -> StatusView:
         last = look_for(str(state.get("level", "unknown"))).word
         checked_at = parse_time(state.get("checked_at"))
         at = f" at {when_words(checked_at, now)}" if checked_at else ""
-        headline = f"Last known{at}: {last}. It may have changed since."
+        headline = f"Last known{at}: {last} (may have changed since)"
     return StatusView(
         look=MONITOR_STOPPED,
         headline=headline,

@@ -32,8 +32,7 @@ class StatusScreen(ColourBox):
         self.word = FitLabel(font_size=sizes(60), bold=True, halign="left", valign="middle",
                              size_hint_y=0.58)
         self.word.bind(size=lambda w, s: setattr(w, "text_size", s))
-        self.headline = Label(font_size=sizes(21), halign="left", valign="top", size_hint_y=0.42,
-                              shorten=True, shorten_from="right", max_lines=2)
+        self.headline = Label(font_size=sizes(20), halign="left", valign="top", size_hint_y=0.42, max_lines=2)
         self.headline.bind(size=lambda w, s: setattr(w, "text_size", s))
         words.add_widget(self.word)
         words.add_widget(self.headline)
@@ -69,7 +68,7 @@ class StatusScreen(ColourBox):
 
     @staticmethod
     def _event_blocks(view: StatusView) -> list[tuple[str, list[str]]]:
-        blocks = [("PROBLEMS REPORTED", view.incidents or ["none reported"])]
+        blocks = [("REPORTED BY ICANOTES", view.incidents or ["nothing reported"])]
         if view.maintenance_now:
             blocks.append(("MAINTENANCE NOW", view.maintenance_now))
         blocks.append(("MAINTENANCE PLANNED", view.maintenance_next or ["none planned"]))
