@@ -1,0 +1,189 @@
+"""install.sh in a real Debian Trixie root file system (debootstrap + chroot, no qemu, no systemd running):
+units installed and enabled, the package importable, `status --json` against status servers on 127.0.0.1,
+a bad configuration on the "boot partition" reported where the screen shows it, and a second run that
+changes nothing. Kivy is left out (`--skip-kivy`): the wall screen has its own tests, and a PyPI download
+inside the chroot would make this test slow and dependent on PyPI.
+"""
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.appliance.rootfs import SOURCE_IN_ROOT, chroot, manifest, prepared_root
+from tests.fixtures.http_server import LocalHTTPServer, Reply
+
+pytestmark = pytest.mark.slow
+
+INSTALL = f"/{SOURCE_IN_ROOT}/image_build/install.sh"
+SETUP = "/opt/downtime-kiosk/bin/downtime-kiosk-setup"
+KIOSK = "/usr/local/bin/downtime-kiosk"
+ENABLED = {
+    "downtime-kiosk-setup.service": "multi-user.target.wants",
+    "downtime-kiosk-watch.service": "multi-user.target.wants",
+    "downtime-kiosk-ui.service": "multi-user.target.wants",
+    "downtime-kiosk-nightly.timer": "timers.target.wants",
+}
+
+
+@dataclass
+class Installed:
+    """The root file system after two runs of install.sh, and what each run said and changed."""
+
+    root: Path
+    first: str
+    second: str
+    first_rc: int
+    second_rc: int
+    changed_by_second_run: dict[str, tuple[object, object]]
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
+    with prepared_root(tmp_path_factory.mktemp("appliance")) as root:
+        first = chroot(root, INSTALL, "--skip-kivy", timeout=900)
+        before = manifest(root)
+        second = chroot(root, INSTALL, "--skip-kivy", timeout=900)
+        after = manifest(root)
+        changed = {path: (before.get(path), after.get(path))
+                   for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+        yield Installed(root, first.stdout + first.stderr, second.stdout + second.stderr, first.returncode,
+                        second.returncode, changed)
+
+
+def test_install_succeeds(installed: Installed) -> None:
+    assert installed.first_rc == 0, installed.first[-3000:]
+    assert "enabled downtime-kiosk-watch.service" in installed.first
+
+
+def test_second_run_changes_nothing(installed: Installed) -> None:
+    assert installed.second_rc == 0, installed.second[-3000:]
+    assert installed.changed_by_second_run == {}
+    assert "install.sh: nothing changed" in installed.second
+
+
+@pytest.mark.parametrize(("unit", "wants"), ENABLED.items())
+def test_units_installed_and_enabled(installed: Installed, unit: str, wants: str) -> None:
+    assert (installed.root / "etc/systemd/system" / unit).is_file()
+    link = installed.root / "etc/systemd/system" / wants / unit
+    assert link.is_symlink(), f"{unit} is not enabled"
+    assert chroot(installed.root, "systemctl", "--root=/", "is-enabled", unit).stdout.strip() == "enabled"
+
+
+def test_generator_and_setup_are_installed_executable(installed: Installed) -> None:
+    for path in ("usr/local/lib/systemd/system-generators/downtime-kiosk-generator", SETUP.lstrip("/")):
+        assert (installed.root / path).stat().st_mode & 0o111, path
+
+
+def test_appliance_settings_are_in_place(installed: Installed) -> None:
+    root = installed.root
+    assert "RuntimeWatchdogSec=" in (root / "etc/systemd/system.conf.d/50-downtime-kiosk-watchdog.conf").read_text()
+    assert "SystemMaxUse=" in (root / "etc/systemd/journald.conf.d/50-downtime-kiosk.conf").read_text()
+    assert "PreserveJobFiles No" in (root / "etc/cups/cupsd.conf").read_text().splitlines()
+    assert 'Unattended-Upgrade "1"' in (root / "etc/apt/apt.conf.d/20auto-upgrades").read_text()
+
+
+def test_service_user_and_groups(installed: Installed) -> None:
+    groups = chroot(installed.root, "id", "-nG", "downtime-kiosk").stdout.split()
+    assert {"gpio", "lpadmin", "video", "render", "input"} <= set(groups)
+
+
+def test_schedule_key_made_on_the_box_and_private(installed: Installed) -> None:
+    key = installed.root / "etc/downtime-kiosk/credentials/schedule.key"
+    assert len(key.read_text().strip()) == 44  # 32 bytes, URL-safe base64
+    assert key.stat().st_mode & 0o777 == 0o600
+    assert (key.parent.stat().st_mode & 0o777) == 0o700
+
+
+def test_package_and_dependencies_import_from_debian_packages(installed: Installed) -> None:
+    code = ("import kiosk, print_service, httpx, cups, gpiozero, systemd.daemon, reportlab, pypdf, icalendar, "
+            "recurring_ical_events, cryptography, sys; "
+            "print(sys.version_info[:2], httpx.__file__)")
+    result = chroot(installed.root, "/opt/downtime-kiosk/venv/bin/python", "-c", code)
+    assert result.returncode == 0, result.stderr
+    assert "/usr/lib/python3/dist-packages/httpx" in result.stdout  # from apt, not PyPI
+
+
+@pytest.fixture(scope="module")
+def status_servers() -> Iterator[dict[str, LocalHTTPServer]]:
+    """An Instatus-shaped status page, the EHR, the upload site and a canary, all healthy, on 127.0.0.1."""
+    servers = {name: LocalHTTPServer() for name in ("page", "ehr", "upload", "canary")}
+    servers["page"].route("/summary.json", Reply(json={"page": {"name": "ICANotes", "url": "https://status.test",
+                                                                 "status": "UP"}}))
+    servers["page"].route("/v2/components.json", Reply(json={"components": [
+        {"id": "ckehr", "name": "EHR", "description": "", "status": "OPERATIONAL", "group": None}]}))
+    servers["ehr"].route("/", Reply(302, headers={"Location": "/login"}))
+    servers["ehr"].route("/login", Reply(200, body="<html>login</html>", content_type="text/html"))
+    servers["upload"].route("/", Reply(200, body="<html>upload</html>", content_type="text/html"))
+    servers["canary"].route("/generate_204", Reply(204))
+    yield servers
+    for server in servers.values():
+        server.close()
+
+
+def test_status_json_inside_the_root_against_loopback(installed: Installed,
+                                                      status_servers: dict[str, LocalHTTPServer]) -> None:
+    config = installed.root / "etc/downtime-kiosk/status-test.toml"
+    config.write_text(
+        "[status]\n"
+        f'page_url = "{status_servers["page"].url}"\nprovider = "instatus"\n'
+        f'ehr_url = "{status_servers["ehr"].url}/"\nupload_url = "{status_servers["upload"].url}/"\n'
+        f'internet_urls = ["{status_servers["canary"].url}/generate_204"]\ntimeout_seconds = 5\n'
+        "[paths]\nstate_dir = \"/tmp/kiosk-state\"\nruntime_dir = \"/tmp/kiosk-run\"\n")
+    result = chroot(installed.root, KIOSK, "--config", "/etc/downtime-kiosk/status-test.toml", "status", "--json",
+                    timeout=120)
+    assert result.returncode == 0, result.stderr
+    snapshot = json.loads(result.stdout)
+    assert snapshot["level"] == "operational"
+    assert snapshot["page"]["name"] == "ICANotes"
+    assert any(request.path.startswith("/summary.json") for request in status_servers["page"].requests)
+
+
+def boot_config(installed: Installed, text: str) -> Path:
+    path = installed.root / "boot/firmware/downtime-kiosk.toml"
+    path.write_text(text)
+    return path
+
+
+def test_bad_boot_config_is_reported_where_the_screen_reads_it(installed: Installed) -> None:
+    root = installed.root
+    good = '[status]\npage_url = "https://status.example.org"\n'
+    boot_config(installed, good)
+    assert chroot(root, SETUP).returncode == 0
+    assert (root / "etc/downtime-kiosk/config.toml").read_text() == good
+
+    boot_config(installed, '[status]\npage_url = "status dot example"\n')
+    result = chroot(root, SETUP)
+    assert result.returncode == 78
+    assert "status.page_url" in result.stderr
+    error = json.loads((root / "var/lib/downtime-kiosk/config-error.json").read_text())
+    assert error["source"] == "/boot/firmware/downtime-kiosk.toml"
+    assert "status.page_url" in error["error"]
+    alert = json.loads((root / "var/lib/downtime-kiosk/alerts/config.json").read_text())
+    assert alert["kind"] == "config"
+    assert "status.page_url" in alert["message"]
+    assert (root / "etc/downtime-kiosk/config.toml").read_text() == good  # the last good one stays
+
+    boot_config(installed, good)
+    assert chroot(root, SETUP).returncode == 0
+    assert not (root / "var/lib/downtime-kiosk/config-error.json").exists()
+    assert not (root / "var/lib/downtime-kiosk/alerts/config.json").exists()
+
+
+def test_broken_toml_on_the_boot_partition_is_reported(installed: Installed) -> None:
+    boot_config(installed, "[status\npage_url = ")
+    result = chroot(installed.root, SETUP)
+    assert result.returncode == 78
+    assert "not valid TOML" in result.stderr
+    assert (installed.root / "var/lib/downtime-kiosk/config-error.json").exists()
+    (installed.root / "boot/firmware/downtime-kiosk.toml").unlink()
+
+
+def test_setup_twice_changes_nothing(installed: Installed) -> None:
+    boot_config(installed, '[status]\npage_url = "https://status.example.org"\n')
+    chroot(installed.root, SETUP)
+    result = chroot(installed.root, SETUP)
+    assert result.returncode == 0
+    assert "nothing to change" in result.stdout
