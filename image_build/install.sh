@@ -79,30 +79,37 @@ put_tree() {
   changed "installed $dst"
 }
 
-missing_packages() {
+is_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+apt_candidate() { apt-cache policy "$1" 2>/dev/null | sed -n 's/^ *Candidate: //p' | grep -v -x '(none)' || true; }
+
+# One package a line: what this machine should have (optional ones only where apt offers them).
+wanted_packages() {
   local pkg
-  for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || echo "$pkg"
+  printf '%s\n' "${APT_PACKAGES[@]}"
+  if [ "$skip_kivy" = 0 ]; then
+    printf '%s\n' "${KIVY_APT_PACKAGES[@]}"
+    # Debian's Kivy when it is the tested version (Trixie: 2.3.1): security updates, the system's SDL2
+    case $(apt_candidate python3-kivy) in "$KIVY_VERSION"*) echo python3-kivy ;; esac
+  fi
+  for pkg in "${OPTIONAL_APT_PACKAGES[@]}"; do
+    [ -n "$(apt_candidate "$pkg")" ] && echo "$pkg"
   done
+  return 0
 }
 
-apt_has() { apt-cache policy "$1" 2>/dev/null | sed -n 's/^ *Candidate: //p' | grep -q -v '(none)'; }
+missing_packages() {
+  local pkg
+  while read -r pkg; do is_installed "$pkg" || echo "$pkg"; done < <(wanted_packages | sort -u)
+}
 
 install_packages() {
-  local wanted=("${APT_PACKAGES[@]}") pkg missing
-  [ "$skip_kivy" = 1 ] || wanted+=("${KIVY_APT_PACKAGES[@]}")
-  for pkg in "${OPTIONAL_APT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" && continue
-    apt_has "$pkg" && wanted+=("$pkg")
-  done
-  mapfile -t missing < <(missing_packages "${wanted[@]}")
+  local missing
+  mapfile -t missing < <(missing_packages)
   [ "${#missing[@]}" -eq 0 ] && return 0
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  for pkg in "${OPTIONAL_APT_PACKAGES[@]}"; do
-    [[ " ${wanted[*]} " == *" $pkg "* ]] || ! apt_has "$pkg" || wanted+=("$pkg")
-  done
-  mapfile -t missing < <(missing_packages "${wanted[@]}")
+  mapfile -t missing < <(missing_packages)
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   changed "installed apt packages: ${missing[*]}"
 }
@@ -160,6 +167,7 @@ install_project() {
 
 install_kivy() {
   [ "$skip_kivy" = 1 ] && { say "--skip-kivy: the wall screen (Kivy) is not installed"; return 0; }
+  # already there: from apt (python3-kivy, seen through the system site packages) or an earlier run
   if "$VENV/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('kivy') != '$KIVY_VERSION')" \
       2>/dev/null; then
     return 0
