@@ -91,10 +91,11 @@ def test_service_user_and_groups(installed: Installed) -> None:
 
 
 def test_schedule_key_made_on_the_box_and_private(installed: Installed) -> None:
-    key = installed.root / "etc/downtime-kiosk/credentials/schedule.key"
+    key = installed.root / "etc/downtime-kiosk/schedule.key"  # = paths.key_file's default
     assert len(key.read_text().strip()) == 44  # 32 bytes, URL-safe base64
-    assert key.stat().st_mode & 0o777 == 0o600
-    assert (key.parent.stat().st_mode & 0o777) == 0o700
+    assert (key.stat().st_mode & 0o777, key.stat().st_uid) == (0o600, 0)
+    secret = installed.root / "etc/downtime-kiosk/schedule.secret"
+    assert (secret.stat().st_mode & 0o777, secret.stat().st_uid) == (0o600, 0)
 
 
 def test_package_and_dependencies_import_from_debian_packages(installed: Installed) -> None:
