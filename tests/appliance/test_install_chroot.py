@@ -6,6 +6,8 @@ inside the chroot would make this test slow and dependent on PyPI.
 """
 
 import json
+import subprocess
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +39,7 @@ class Installed:
     second: str
     first_rc: int
     second_rc: int
-    changed_by_second_run: dict[str, tuple[object, object]]
+    changed_by_second_run: dict[str, tuple[tuple[object, ...] | None, tuple[object, ...] | None]]
 
 
 @pytest.fixture(scope="module")
@@ -188,3 +190,69 @@ def test_setup_twice_changes_nothing(installed: Installed) -> None:
     result = chroot(installed.root, SETUP)
     assert result.returncode == 0
     assert "nothing to change" in result.stdout
+
+
+@pytest.fixture
+def cupsd_in_root(installed: Installed) -> Iterator[Path]:
+    """The root's own cupsd, in the foreground, on its local socket only (the host's port 631 stays free)."""
+    root = installed.root
+    conf = root / "etc/cups/cupsd.conf"
+    original = conf.read_text()
+    conf.write_text("\n".join(line for line in original.splitlines() if not line.startswith("Listen localhost"))
+                    + "\n")
+    (root / "run/cups").mkdir(parents=True, exist_ok=True)
+    process = subprocess.Popen(["chroot", str(root), "/usr/sbin/cupsd", "-f"], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while chroot(root, "lpstat", "-r").stdout.strip() != "scheduler is running":
+            assert process.poll() is None, "cupsd exited"
+            assert time.monotonic() < deadline, "cupsd did not start"
+            time.sleep(0.2)
+        yield root
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+        conf.write_text(original)
+
+
+def printer_file(installed: Installed, text: str) -> None:
+    (installed.root / "boot/firmware/downtime-kiosk-printer.txt").write_text(text)
+
+
+def test_cupsd_accepts_the_installed_configuration(installed: Installed) -> None:
+    result = chroot(installed.root, "/usr/sbin/cupsd", "-t")
+    assert result.returncode == 0, result.stderr
+    assert "is OK" in result.stdout + result.stderr
+
+
+def test_printer_file_adds_the_default_queue(cupsd_in_root: Path, installed: Installed) -> None:
+    printer_file(installed, "# the printer by the front desk\nfrontdesk socket://127.0.0.1:9100\n")
+    try:
+        result = chroot(cupsd_in_root, SETUP)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert chroot(cupsd_in_root, "lpstat", "-v", "frontdesk").stdout.strip() == \
+            "device for frontdesk: socket://127.0.0.1:9100"
+        assert "frontdesk" in chroot(cupsd_in_root, "lpstat", "-d").stdout
+        assert "nothing to change" in chroot(cupsd_in_root, SETUP).stdout  # the same file again: no change
+    finally:
+        (installed.root / "boot/firmware/downtime-kiosk-printer.txt").unlink()
+
+
+def test_unreachable_ipp_printer_is_reported(cupsd_in_root: Path, installed: Installed) -> None:
+    printer_file(installed, "ipp://127.0.0.1:1/ipp/print\n")
+    try:
+        result = chroot(cupsd_in_root, SETUP)
+        assert result.returncode == 1
+        assert "could not add printer 'downtime-kiosk' at ipp://127.0.0.1:1/ipp/print" in result.stderr
+    finally:
+        (installed.root / "boot/firmware/downtime-kiosk-printer.txt").unlink()
+
+
+def test_read_only_root_needs_the_data_partition(installed: Installed) -> None:
+    marker = installed.root / "etc/downtime-kiosk/read-only-root"
+    marker.write_text("switch the root file system to a read-only overlay at first boot\n")
+    result = chroot(installed.root, SETUP)
+    assert "read-only root not switched on: no KIOSKDATA partition" in result.stderr
+    assert not marker.exists()
+    assert "KIOSKDATA" not in (installed.root / "etc/fstab").read_text()
