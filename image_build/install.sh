@@ -6,7 +6,7 @@
 #
 #   --image       building an image: no services started, no schedule key made (each card makes its own at
 #                 first boot), read-only root switched on at first boot
-#   --skip-kivy   do not install Kivy (the wall screen); for tests of everything else. The screen will not start.
+#   --skip-kivy   do not install Kivy (the wall screen) and do not enable the screen's unit; for tests of the rest
 #   --no-start    install and enable, but do not start or restart anything now
 #
 # What goes where: docs/appliance.md ("What install.sh puts where").
@@ -45,7 +45,9 @@ usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 for arg in "$@"; do
   case $arg in
     --image) image=1; start=0 ;;
-    --skip-kivy) skip_kivy=1 ;;
+    --skip-kivy) skip_kivy=1
+      # no Kivy, no screen: the ui unit is installed but not enabled (it would only crash-loop)
+      ENABLED=("${ENABLED[@]/downtime-kiosk-ui.service}") ;;
     --no-start) start=0 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "install.sh: unknown option $arg (see --help)" >&2; exit 64 ;;
@@ -184,6 +186,7 @@ install_units() {
   put "$FILES/downtime-kiosk-setup" "$PREFIX/bin/downtime-kiosk-setup" 0755
   put "$REPO/docs/appliance.md" "$PREFIX/docs/appliance.md"
   for unit in "${ENABLED[@]}"; do
+    [ -n "$unit" ] || continue
     if [ "$(systemctl --root=/ is-enabled "$unit" 2>/dev/null)" != enabled ]; then
       systemctl --root=/ --quiet enable "$unit"
       changed "enabled $unit"
@@ -256,13 +259,15 @@ setup_fingerprint() {
 
 start_services() {
   booted_with_systemd || return 0
-  [ "$start" = 1 ] || return 0
   systemctl daemon-reload
+  [ "$start" = 1 ] || return 0
+  local units=()
+  read -r -a units <<<"${ENABLED[*]}"
   if [ "$changes" -gt 0 ]; then
     systemctl restart cups.service || true
-    systemctl restart "${ENABLED[@]}"
+    systemctl restart "${units[@]}"
   else
-    systemctl start "${ENABLED[@]}"
+    systemctl start "${units[@]}"
   fi
 }
 

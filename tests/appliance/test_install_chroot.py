@@ -25,7 +25,6 @@ KIOSK = "/usr/local/bin/downtime-kiosk"
 ENABLED = {
     "downtime-kiosk-setup.service": "multi-user.target.wants",
     "downtime-kiosk-watch.service": "multi-user.target.wants",
-    "downtime-kiosk-ui.service": "multi-user.target.wants",
     "downtime-kiosk-nightly.timer": "timers.target.wants",
 }
 
@@ -72,6 +71,12 @@ def test_units_installed_and_enabled(installed: Installed, unit: str, wants: str
     link = installed.root / "etc/systemd/system" / wants / unit
     assert link.is_symlink(), f"{unit} is not enabled"
     assert chroot(installed.root, "systemctl", "--root=/", "is-enabled", unit).stdout.strip() == "enabled"
+
+
+def test_screen_unit_installed_but_not_enabled_without_kivy(installed: Installed) -> None:
+    assert (installed.root / "etc/systemd/system/downtime-kiosk-ui.service").is_file()
+    state = chroot(installed.root, "systemctl", "--root=/", "is-enabled", "downtime-kiosk-ui.service").stdout
+    assert state.strip() == "disabled"
 
 
 def test_generator_and_setup_are_installed_executable(installed: Installed) -> None:
