@@ -71,11 +71,11 @@ put() {
 # Mirrors a folder (files only, sorted) when anything in it differs.
 put_tree() {
   local src=$1 dst=$2
-  if [ -d "$dst" ] && diff -r -q "$src" "$dst" >/dev/null 2>&1; then return 0; fi
+  if [ -d "$dst" ] && diff -r -q -x __pycache__ -x '*.pyc' "$src" "$dst" >/dev/null 2>&1; then return 0; fi
   rm -rf "$dst"
   mkdir -p "$(dirname "$dst")"
   cp -r "$src" "$dst"
-  find "$dst" -name __pycache__ -prune -exec rm -rf {} +
+  find "$dst" \( -name __pycache__ -prune -o -name '*.pyc' \) -exec rm -rf {} +
   chown -R root:root "$dst"
   chmod -R u=rwX,go=rX "$dst"
   changed "installed $dst"

@@ -77,7 +77,7 @@ def copy_checkout(dest: Path) -> None:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, dest / name, symlinks=True,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "work", "deploy"))
+                            ignore=shutil.ignore_patterns("work", "deploy"))  # __pycache__ kept: a dev checkout has it
         else:
             shutil.copy2(source, dest / name)
 

@@ -229,6 +229,7 @@ def test_cupsd_accepts_the_installed_configuration(installed: Installed) -> None
     result = chroot(installed.root, "/usr/sbin/cupsd", "-t")
     assert result.returncode == 0, result.stderr
     assert "is OK" in result.stdout + result.stderr
+    assert "Unknown directive" not in result.stdout + result.stderr  # PreserveJobFiles is a cupsd.conf directive
 
 
 def test_printer_file_adds_the_default_queue(cupsd_in_root: Path, installed: Installed) -> None:
