@@ -81,7 +81,14 @@ put_tree() {
   changed "installed $dst"
 }
 
-is_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+# Installed itself, or provided by an installed package (Trixie renamed e.g. libmtdev1 to libmtdev1t64).
+is_installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" && return 0
+  dpkg-query -W -f='${db:Status-Abbrev}|${Provides}\n' 2>/dev/null | awk -F'|' -v want="$1" '
+    $1 ~ /^ii/ { n = split($2, provided, /, */); for (i = 1; i <= n; i++) { split(provided[i], name, " ");
+                 if (name[1] == want) found = 1 } }
+    END { exit !found }'
+}
 
 apt_candidate() { apt-cache policy "$1" 2>/dev/null | sed -n 's/^ *Candidate: //p' | grep -v -x '(none)' || true; }
 

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.appliance.units import REPO
@@ -19,6 +20,7 @@ RELEASE = "trixie"
 MIRROR = os.environ.get("DOWNTIME_KIOSK_TEST_MIRROR", "http://deb.debian.org/debian")
 CACHE = Path(os.environ.get("DOWNTIME_KIOSK_TEST_CACHE", "/var/cache/downtime-kiosk-test"))
 SOURCE_IN_ROOT = "usr/src/downtime-kiosk"
+INSTALL = f"/{SOURCE_IN_ROOT}/image_build/install.sh"
 SHIPPED = ("kiosk", "print_service", "pyproject.toml", "README.md", "systemd", "image_build", "docs")
 # Not part of what install.sh may change: kernel file systems, scratch, the bind-mounted apt cache, our copy.
 NOT_COMPARED = ("proc", "dev", "sys", "run", "tmp", "var/cache/apt/archives", SOURCE_IN_ROOT)
@@ -105,3 +107,27 @@ def manifest(root: Path) -> dict[str, tuple[object, ...]]:
                                                   info.st_mtime_ns, target)
     return found
 
+
+
+@dataclass
+class Installed:
+    """A root file system after two runs of install.sh, what each run said, and what the second changed."""
+
+    root: Path
+    first: str
+    second: str
+    first_rc: int
+    second_rc: int
+    changed_by_second_run: dict[str, tuple[tuple[object, ...] | None, tuple[object, ...] | None]]
+
+
+def install_twice(root: Path, *options: str) -> Installed:
+    """Run install.sh with `options` twice in `root`, comparing every file before and after the second run."""
+    first = chroot(root, INSTALL, *options, timeout=900)
+    before = manifest(root)
+    second = chroot(root, INSTALL, *options, timeout=900)
+    after = manifest(root)
+    changed = {path: (before.get(path), after.get(path))
+               for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+    return Installed(root, first.stdout + first.stderr, second.stdout + second.stderr, first.returncode,
+                     second.returncode, changed)

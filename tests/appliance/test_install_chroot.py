@@ -9,17 +9,15 @@ import json
 import subprocess
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.appliance.rootfs import SOURCE_IN_ROOT, chroot, manifest, prepared_root
+from tests.appliance.rootfs import Installed, chroot, install_twice, prepared_root
 from tests.fixtures.http_server import LocalHTTPServer, Reply
 
 pytestmark = pytest.mark.slow
 
-INSTALL = f"/{SOURCE_IN_ROOT}/image_build/install.sh"
 SETUP = "/opt/downtime-kiosk/bin/downtime-kiosk-setup"
 KIOSK = "/usr/local/bin/downtime-kiosk"
 ENABLED = {
@@ -29,29 +27,10 @@ ENABLED = {
 }
 
 
-@dataclass
-class Installed:
-    """The root file system after two runs of install.sh, and what each run said and changed."""
-
-    root: Path
-    first: str
-    second: str
-    first_rc: int
-    second_rc: int
-    changed_by_second_run: dict[str, tuple[tuple[object, ...] | None, tuple[object, ...] | None]]
-
-
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
     with prepared_root(tmp_path_factory.mktemp("appliance")) as root:
-        first = chroot(root, INSTALL, "--skip-kivy", timeout=900)
-        before = manifest(root)
-        second = chroot(root, INSTALL, "--skip-kivy", timeout=900)
-        after = manifest(root)
-        changed = {path: (before.get(path), after.get(path))
-                   for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
-        yield Installed(root, first.stdout + first.stderr, second.stdout + second.stderr, first.returncode,
-                        second.returncode, changed)
+        yield install_twice(root, "--skip-kivy")
 
 
 def test_install_succeeds(installed: Installed) -> None:
