@@ -127,6 +127,12 @@ def test_watch_may_open_only_the_gpio_chip() -> None:
     assert values("downtime-kiosk-watch.service", "DeviceAllow") == ["char-gpiochip rw"]
 
 
+@pytest.mark.parametrize("unit", ["downtime-kiosk-watch.service", "downtime-kiosk-ui.service"])
+def test_board_detection_can_read_proc(unit: str) -> None:
+    # gpiozero (watch) and Mesa/SDL (ui) read /proc/cpuinfo and /proc/device-tree
+    assert values(unit, "ProcSubset") == []
+
+
 def test_ui_draws_on_kms_without_escape_or_cursor() -> None:
     unit = "downtime-kiosk-ui.service"
     environment = dict(v.split("=", 1) for v in values(unit, "Environment"))
