@@ -6,6 +6,7 @@ inside the chroot would make this test slow and dependent on PyPI.
 """
 
 import json
+import shutil
 import subprocess
 import time
 from collections.abc import Iterator
@@ -174,6 +175,22 @@ def test_setup_twice_changes_nothing(installed: Installed) -> None:
     result = chroot(installed.root, SETUP)
     assert result.returncode == 0
     assert "nothing to change" in result.stdout
+
+
+def test_forms_folder_is_installed_for_the_service_to_read(installed: Installed) -> None:
+    forms = installed.root / "boot/firmware/forms"
+    forms.mkdir()
+    (forms / "intake.pdf").write_bytes(b"%PDF-1.4 stand-in\n")
+    try:
+        result = chroot(installed.root, SETUP)
+        installed_pdf = installed.root / "etc/downtime-kiosk/forms/intake.pdf"
+        assert installed_pdf.read_bytes() == b"%PDF-1.4 stand-in\n", result.stdout + result.stderr
+        assert installed_pdf.stat().st_mode & 0o777 == 0o640
+        owner = chroot(installed.root, "stat", "-c", "%U:%G", "/etc/downtime-kiosk/forms/intake.pdf").stdout
+        assert owner.strip() == "root:downtime-kiosk"
+        assert "nothing to change" in chroot(installed.root, SETUP).stdout
+    finally:
+        shutil.rmtree(forms)
 
 
 @pytest.fixture
