@@ -129,6 +129,23 @@ def test_status_json_inside_the_root_against_loopback(installed: Installed,
     assert any(request.path.startswith("/summary.json") for request in status_servers["page"].requests)
 
 
+def test_every_form_renders_with_the_debian_libraries(installed: Installed) -> None:
+    # Debian's reportlab and pypdf are older than the tests' PyPI versions: draw every form with them
+    config = installed.root / "etc/downtime-kiosk/forms-test.toml"
+    config.write_text('[paths]\nstate_dir = "/tmp/kiosk-forms-state"\nruntime_dir = "/tmp/kiosk-forms-run"\n')
+    listing = chroot(installed.root, KIOSK, "--config", "/etc/downtime-kiosk/forms-test.toml", "forms", "list")
+    assert listing.returncode == 0, listing.stderr
+    form_ids = [line.split()[0] for line in listing.stdout.splitlines()[1:] if line.strip()]
+    assert "procedure-card" in form_ids
+    for form_id in form_ids:
+        result = chroot(installed.root, KIOSK, "--config", "/etc/downtime-kiosk/forms-test.toml", "forms", "render",
+                        form_id, "-o", f"/tmp/{form_id}.pdf", timeout=120)
+        assert result.returncode == 0, f"{form_id}: {result.stderr}"
+        pdf = installed.root / "tmp" / f"{form_id}.pdf"
+        pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert "Pages:" in pages, form_id
+
+
 def boot_config(installed: Installed, text: str) -> Path:
     path = installed.root / "boot/firmware/downtime-kiosk.toml"
     path.write_text(text)
