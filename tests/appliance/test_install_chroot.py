@@ -5,9 +5,12 @@ changes nothing. Kivy is left out (`--skip-kivy`): the wall screen has its own t
 inside the chroot would make this test slow and dependent on PyPI.
 """
 
+import functools
 import json
 import shutil
+import socket
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -255,6 +258,48 @@ def test_printer_file_adds_the_default_queue(cupsd_in_root: Path, installed: Ins
         assert "frontdesk" in chroot(cupsd_in_root, "lpstat", "-d").stdout
         assert "nothing to change" in chroot(cupsd_in_root, SETUP).stdout  # the same file again: no change
     finally:
+        (installed.root / "boot/firmware/downtime-kiosk-printer.txt").unlink()
+
+
+class RawPrinter:
+    """A network printer's raw port (JetDirect, port 9100 style) on 127.0.0.1 that keeps what it receives."""
+
+    def __init__(self) -> None:
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self.jobs: list[bytes] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self._listener.accept()
+            except OSError:
+                return
+            with connection:
+                self.jobs.append(b"".join(iter(functools.partial(connection.recv, 65536), b"")))
+
+    def close(self) -> None:
+        self._listener.close()
+
+
+def test_prints_a_form_through_the_roots_cupsd(cupsd_in_root: Path, installed: Installed) -> None:
+    printer = RawPrinter()
+    printer_file(installed, f"frontdesk socket://127.0.0.1:{printer.port}\n")
+    try:
+        assert chroot(cupsd_in_root, SETUP).returncode == 0
+        (cupsd_in_root / "etc/downtime-kiosk/print-test.toml").write_text(
+            '[paths]\nstate_dir = "/tmp/kiosk-print-state"\nruntime_dir = "/tmp/kiosk-print-run"\n')
+        result = chroot(cupsd_in_root, KIOSK, "--config", "/etc/downtime-kiosk/print-test.toml", "print",
+                        "procedure-card", "--printer", "frontdesk", "--wait", timeout=120)
+        assert result.returncode == 0, result.stdout + result.stderr
+        deadline = time.monotonic() + 10  # the printer keeps the job once CUPS' backend closes the connection
+        while not printer.jobs and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(printer.jobs) == 1
+        assert printer.jobs[0].startswith(b"%PDF-")
+    finally:
+        printer.close()
         (installed.root / "boot/firmware/downtime-kiosk-printer.txt").unlink()
 
 
