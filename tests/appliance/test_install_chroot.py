@@ -62,6 +62,22 @@ def test_screen_unit_installed_but_not_enabled_without_kivy(installed: Installed
     assert state.strip() == "disabled"
 
 
+@pytest.mark.parametrize("unit", [*ENABLED, "downtime-kiosk-ui.service", "downtime-kiosk-nightly.service"])
+def test_trixie_systemd_verifies_the_installed_units(installed: Installed, unit: str) -> None:
+    # the target's systemd (257), not only this machine's (252), against the installed programs
+    result = chroot(installed.root, "systemd-analyze", "verify", "--man=no", f"/etc/systemd/system/{unit}")
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(("unit", "limit"), [("downtime-kiosk-watch.service", 2.5),
+                                             ("downtime-kiosk-nightly.service", 2.5),
+                                             ("downtime-kiosk-ui.service", 4.5)])
+def test_trixie_systemd_rates_the_exposure_within_limits(installed: Installed, unit: str, limit: float) -> None:
+    result = chroot(installed.root, "systemd-analyze", "security", "--offline=true",
+                    f"--threshold={round(limit * 10)}", f"/etc/systemd/system/{unit}")
+    assert result.returncode == 0, result.stdout[-600:]
+
+
 def test_generator_and_setup_are_installed_executable(installed: Installed) -> None:
     for path in ("usr/local/lib/systemd/system-generators/downtime-kiosk-generator", SETUP.lstrip("/")):
         assert (installed.root / path).stat().st_mode & 0o111, path
