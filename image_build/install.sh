@@ -30,7 +30,7 @@ APT_PACKAGES=(
   python3-icalendar python3-recurring-ical-events python3-cryptography
   cups cups-client cups-bsd cups-filters unattended-upgrades ca-certificates
 )
-# Only in the Raspberry Pi OS archive: installed where apt knows them, skipped elsewhere (e.g. plain Debian).
+# Installed where apt offers them (python3-lgpio and raspi-config only in the Raspberry Pi OS archive).
 OPTIONAL_APT_PACKAGES=(python3-lgpio raspi-config overlayroot)
 # What Kivy's wheel needs from the system to draw on KMS/DRM and read the touchscreen.
 KIVY_APT_PACKAGES=(libgl1 libegl1 libgles2 libgbm1 libdrm2 libmtdev1 libinput10)
@@ -40,7 +40,7 @@ skip_kivy=0
 start=1
 changes=0
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 
 for arg in "$@"; do
   case $arg in
