@@ -105,6 +105,28 @@ def test_schedule_key_made_on_the_box_and_private(installed: Installed) -> None:
     assert (secret.stat().st_mode & 0o777, secret.stat().st_uid) == (0o600, 0)
 
 
+def test_schedule_code_reads_the_key_the_setup_made(installed: Installed) -> None:
+    code = ("from pathlib import Path; from print_service.schedule.keys import load_key; "
+            "print(len(load_key(Path('/etc/downtime-kiosk/schedule.key'), {})))")
+    result = chroot(installed.root, "/opt/downtime-kiosk/venv/bin/python", "-c", code)
+    assert (result.returncode, result.stdout.strip()) == (0, "32"), result.stderr
+
+
+def test_print_at_from_the_boot_partition_moves_the_timer(installed: Installed) -> None:
+    boot = installed.root / "boot/firmware/downtime-kiosk.toml"
+    boot.write_text('[schedule]\nprint_at = "18:45"\n')
+    try:
+        result = chroot(installed.root, SETUP)
+        assert result.returncode == 0, result.stdout + result.stderr
+        generated = chroot(installed.root, "/usr/local/lib/systemd/system-generators/downtime-kiosk-generator",
+                           "/tmp/generated", "/tmp/generated-early", "/tmp/generated-late")
+        assert generated.returncode == 0, generated.stderr
+        drop_in = installed.root / "tmp/generated/downtime-kiosk-nightly.timer.d/50-print-at.conf"
+        assert drop_in.read_text().splitlines()[-1] == "OnCalendar=*-*-* 18:45:00"
+    finally:
+        boot.unlink()
+
+
 def test_package_and_dependencies_import_from_debian_packages(installed: Installed) -> None:
     code = ("import kiosk, print_service, httpx, cups, gpiozero, systemd.daemon, reportlab, pypdf, icalendar, "
             "recurring_ical_events, cryptography, sys; "
