@@ -3,6 +3,7 @@
 from datetime import time, timedelta
 from pathlib import Path
 
+from kiosk.ui.address import local_addresses
 from kiosk.ui.clock_text import age_words, parse_time, window_words
 from kiosk.ui.info_view import info_sections
 from kiosk.ui.night import NightMode, in_window
@@ -98,3 +99,22 @@ def test_night_window_wraps_midnight_and_trouble_keeps_it_lit() -> None:
     mode.wake(100)
     assert not mode.is_dark(time(22, 0), "operational", 219)
     assert mode.is_dark(time(22, 0), "operational", 220)
+
+
+def test_local_addresses_from_the_kernel_table() -> None:
+    sample = """Main:
+  +-- 0.0.0.0/0 3 0 5
+     |-- 0.0.0.0
+        /0 universe UNICAST
+     +-- 127.0.0.0/8 2 0 2
+        |-- 127.0.0.1
+           /32 host LOCAL
+     |-- 192.168.1.0
+        /24 link UNICAST
+     |-- 192.168.1.23
+        /32 host LOCAL
+Local:
+     |-- 192.168.1.23
+        /32 host LOCAL
+"""
+    assert local_addresses(sample) == ["192.168.1.23"]
