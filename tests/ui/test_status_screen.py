@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.ui.levels import LEVELS
+from kiosk.ui.pin import hash_pin
 from tests.fixtures.xvfb import KivyHarness
 from tests.ui.conftest import MakeCtx
 from tests.ui.states import LEVELS as ALL_LEVELS
@@ -151,13 +152,19 @@ def test_night_mode_dark_wakes_on_touch_and_on_trouble(kivy_screen: KivyHarness,
 @pytest.mark.parametrize("size", [(800, 480), (1920, 1080)])
 def test_layout_scales_and_touch_targets_are_at_least_9_mm(size: tuple[int, int], kivy_screen: KivyHarness,
                                                             make_ctx: MakeCtx, state_path: Path) -> None:
+    from kivy.uix.button import Button
+
     write_state(state_path, make_state("outage"))
-    root = kivy_screen.mount(make_ctx(), size=size)
+    root = kivy_screen.mount(make_ctx(pin_hash=hash_pin("2468")), size=size)
     kivy_screen.screenshot(f"status-{size[0]}x{size[1]}")
     nine_mm_at_96_dpi = 9 / 25.4 * 96
-    for tab in root.nav.tabs.values():
-        assert tab.height >= nine_mm_at_96_dpi
-        assert tab.width >= nine_mm_at_96_dpi
+    for name in ("status", "print", "schedule", "info"):
+        kivy_screen.tap(root.nav.tabs[name])
+        kivy_screen.frames(2)
+        buttons = [w for w in root.walk(restrict=True) if isinstance(w, Button)]
+        assert len(buttons) >= 4
+        for button in buttons:
+            assert button.height >= nine_mm_at_96_dpi and button.width >= nine_mm_at_96_dpi, (name, button.text)
     status = root.screens["status"]
     assert status.word.texture_size[0] <= status.word.width + 1  # the big word fits
     assert root.width == size[0] and root.height == size[1]

@@ -127,3 +127,23 @@ def test_screen_runs_full_screen_and_ignores_escape(xvfb_display: XDisplay, writ
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def test_a_broken_config_still_shows_the_status(xvfb_display: XDisplay, write_config: Callable[..., Path],
+                                                tmp_path: Path) -> None:
+    config = write_config("[ui]\nlock_seconds = 1\n")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "--config", str(config), "ui", "--window"],
+        cwd=REPO, env=cli_env({**xvfb_display.env(), "KIVY_HOME": str(tmp_path / "kivy")}), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        assert process.stderr is not None
+        reader = LineReader(process.stderr)
+        reader.wait_for("configuration problem, the screen runs on the built-in defaults", 30)
+        assert "ui.lock_seconds: expected a number from 5 to 3600, got 1" in reader.seen[-1]
+        reader.wait_for(FIRST_FRAME_MARK, 30)
+        process.terminate()
+        assert process.wait(timeout=10) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()

@@ -6,12 +6,16 @@ says "status monitor not running" until the daemon writes.
 
 import argparse
 import getpass
+import logging
 import sys
 
 from kiosk.cli.command import Command, Context
-from kiosk.errors import UsageError
+from kiosk.config import BUILTIN_SOURCE, Config, parse_config
+from kiosk.errors import ConfigError, UsageError
 from kiosk.ui.pin import hash_pin, valid_pin
 from print_service.paths import AppPaths
+
+log = logging.getLogger("kiosk.ui")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,9 +32,21 @@ def run(args: argparse.Namespace, context: Context) -> int:
         return _set_pin()
     from kiosk.ui.wiring import context_from_config, run_screen
 
-    config = context.config
+    config = _config_or_defaults(context)
     ctx = context_from_config(config, fullscreen=False if args.window else None)
     return run_screen(ctx, config.get(AppPaths))
+
+
+def _config_or_defaults(context: Context) -> Config:
+    """The configuration; when it is broken, the built-in defaults, so the wall still shows the status.
+
+    The watch daemon does the same and publishes the mistake as an alert, which the screen shows.
+    """
+    try:
+        return context.config
+    except ConfigError as exc:
+        log.error("configuration problem, the screen runs on the built-in defaults: %s", exc)
+        return parse_config({}, BUILTIN_SOURCE)
 
 
 def _set_pin() -> int:
