@@ -120,3 +120,18 @@ def test_jobs_from_the_button_appear_with_their_result(kivy_screen: KivyHarness,
          "at": "2026-11-25T14:20:00+00:00"}]}
     open_print(kivy_screen, make_ctx, state_path, desk(tmp_path, PrintingSettings(output_dir=tmp_path)), printer)
     assert any("therapist-note (button) — FAILED: Paper jam" in t for t in kivy_screen.texts())
+
+
+def test_a_slow_printer_never_blocks_the_screen(kivy_screen: KivyHarness, make_ctx: MakeCtx, state_path: Path,
+                                                cupsd: PrivateCupsd, tmp_path: Path) -> None:
+    queue, flag = cupsd.add_blocking_queue()
+    root = open_print(kivy_screen, make_ctx, state_path, desk(tmp_path, PrintingSettings(printer=queue), cupsd.server))
+    kivy_screen.tap(kivy_screen.find(THERAPIST))
+    kivy_screen.wait_until(lambda: "printing…" in last_job_line(kivy_screen), timeout=30, what="the job to start")
+    # the job is still printing; the screen keeps working: switching screens and ticking are immediate
+    kivy_screen.tap(root.nav.tabs["info"])  # type: ignore[attr-defined]
+    assert root.current == "info"  # type: ignore[attr-defined]
+    kivy_screen.tap(root.nav.tabs["print"])  # type: ignore[attr-defined]
+    assert "printing…" in last_job_line(kivy_screen)
+    flag.touch()
+    kivy_screen.wait_until(lambda: "Printed" in last_job_line(kivy_screen), timeout=30, what="the job to finish")
