@@ -44,8 +44,9 @@ class LedDevice:
             return
         if self._rgb is not None:
             self._rgb.value = frame
-        for lamp, value in zip(self._lamps, frame, strict=True):
-            lamp.value = value
+        else:
+            for lamp, value in zip(self._lamps, frame, strict=True):
+                lamp.value = value
         self._last = frame
 
     def off(self) -> None:

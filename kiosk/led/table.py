@@ -114,8 +114,8 @@ def _segments(kind: LedKind, level: str) -> tuple[Segment, ...]:
     if kind is LedKind.RGB:
         return _RHYTHMS[level](_RGB_COLOURS[level], off)
     if kind is LedKind.TRAFFIC:
-        if level == "offline":  # amber and red take turns
-            return hold(0.5, (0.0, 1.0, 0.0)), hold(0.5, (0.0, 0.0, 1.0))
+        if level == "offline":  # amber and red take turns, a dark gap between (a rhythm, not only lamps)
+            return hold(0.4, (0.0, 1.0, 0.0)), hold(0.1, off), hold(0.4, (0.0, 0.0, 1.0)), hold(0.1, off)
         return _RHYTHMS[level](_TRAFFIC[level], off)
     if kind is LedKind.SINGLE:
         return _SINGLE_RHYTHMS[level]((1.0,), off)
