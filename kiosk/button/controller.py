@@ -35,9 +35,11 @@ Feedback = Callable[[str], None]
 class ButtonController:
     """Runs at most one button-started print at a time and tells the LED and the log what happened."""
 
-    def __init__(self, actions: PrintActions, feedback: Feedback) -> None:
+    def __init__(self, actions: PrintActions, feedback: Feedback,
+                 on_done: Callable[[], None] = lambda: None) -> None:
         self._actions = actions
         self._feedback = feedback
+        self._on_done = on_done
         self._running: asyncio.Task[None] | None = None
         self.ignored = 0
 
@@ -72,6 +74,8 @@ class ButtonController:
         else:
             log.info("button %s: printed %s (%s)", gesture, what, summary,
                      extra={"EVENT": "printed", "GESTURE": str(gesture)})
+        finally:
+            self._on_done()
 
     async def wait_idle(self) -> None:
         """Wait for a running print to end (tests, shutdown)."""

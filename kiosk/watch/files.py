@@ -1,0 +1,79 @@
+"""Parts read from small files other programs write: the nightly print's outcome and the alert files.
+
+The nightly print (a systemd timer, another process) records its last outcome in
+`state_dir/nightly.json`; alert files live in `state_dir/alerts/`. Both are re-read
+every few seconds; an unreadable file is treated as absent, never as a crash.
+"""
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from kiosk.watch.state import Alert, WatchState
+
+__all__ = ["AlertsPart", "NightlyPart"]
+
+NIGHTLY_OUTCOMES = ("printed", "nothing", "failed", "waiting")
+
+
+class NightlyPart:
+    """`state.nightly` from `state_dir/nightly.json` ({date, outcome, at, message} or null)."""
+
+    name = "nightly"
+
+    def __init__(self, path: Path, interval: float = 5.0) -> None:
+        self.path = path
+        self.interval = interval
+
+    def read(self) -> dict[str, Any] | None:
+        """The recorded outcome, or None when absent or not in the agreed shape."""
+        try:
+            data = json.loads(self.path.read_text())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("outcome") not in NIGHTLY_OUTCOMES:
+            return None
+        return {key: data.get(key) for key in ("date", "outcome", "at", "message")}
+
+    async def update(self, state: WatchState, now: datetime) -> bool:
+        """Re-read the file; True when the outcome changed."""
+        nightly = self.read()
+        if nightly == state.nightly:
+            return False
+        state.nightly = nightly
+        return True
+
+
+class AlertLike(Protocol):
+    """What an alert store hands out: a kind, since when, a message."""
+
+    kind: str
+    message: str
+
+    @property
+    def since(self) -> object:
+        """When it was raised (datetime or ISO text)."""
+
+
+class AlertsPart:
+    """`state.file_alerts` from the alert store of `state_dir/alerts/`."""
+
+    name = "alerts"
+
+    def __init__(self, active: Callable[[], Sequence[AlertLike]], interval: float = 2.0) -> None:
+        self._active = active
+        self.interval = interval
+
+    async def update(self, state: WatchState, now: datetime) -> bool:
+        """Re-read the alert files; True when the set changed."""
+        alerts = [Alert(str(a.kind), _iso(a.since), str(a.message)) for a in self._active()]
+        if alerts == state.file_alerts:
+            return False
+        state.file_alerts = alerts
+        return True
+
+
+def _iso(value: object) -> str:
+    return value.isoformat(timespec="seconds") if isinstance(value, datetime) else str(value)
