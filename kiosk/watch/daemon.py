@@ -188,7 +188,8 @@ class WatchDaemon:
         previous = self.state.level
         self.state.status = snapshot.to_json()
         if level != previous or self.state.level_since is None:
-            self.state.level_since = self.now().isoformat(timespec="seconds")
+            checked_at = self.state.status.get("checked_at")
+            self.state.level_since = str(checked_at) if checked_at else self.now().isoformat(timespec="seconds")
         if level != previous:
             log.warning("level %s → %s: %s", previous, level, self.state.status.get("headline", ""),
                         extra={"EVENT": "level_change", "LEVEL": level, "PREVIOUS": previous})

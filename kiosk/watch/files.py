@@ -49,12 +49,17 @@ class NightlyPart:
 class AlertLike(Protocol):
     """What an alert store hands out: a kind, since when, a message."""
 
-    kind: str
-    message: str
+    @property
+    def kind(self) -> str:
+        """What the alert is about ("nightly_print", …)."""
 
     @property
     def since(self) -> object:
         """When it was raised (datetime or ISO text)."""
+
+    @property
+    def message(self) -> str:
+        """Plain words, no PHI."""
 
 
 class AlertsPart:
