@@ -16,10 +16,7 @@ from kiosk.cli.command import Command, Context
 from kiosk.config import BUILTIN_SOURCE, DEFAULT_CONFIG_PATH, Config, parse_config
 from kiosk.config.loader import ENV_VAR
 from kiosk.errors import ConfigError
-from kiosk.watch.config_watch import ConfigPart
-from kiosk.watch.daemon import WatchDaemon
 from kiosk.watch.logs import configure_logging
-from kiosk.watch.wiring import build_services
 
 log = logging.getLogger("kiosk.watch")
 
@@ -47,6 +44,11 @@ def _load(context: Context) -> tuple[Config, str | None]:
 
 
 async def _serve(config: Config, error: str | None, config_path: Path | None) -> int:
+    # imported here: every CLI call loads every command module, and only `watch` needs the whole stack
+    from kiosk.watch.config_watch import ConfigPart
+    from kiosk.watch.daemon import WatchDaemon
+    from kiosk.watch.wiring import build_services
+
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
