@@ -23,7 +23,7 @@ class NightlyPart:
 
     name = "nightly"
 
-    def __init__(self, path: Path, interval: float = 5.0) -> None:
+    def __init__(self, path: Path, interval: float = 2.0) -> None:
         self.path = path
         self.interval = interval
 
