@@ -6,6 +6,7 @@ every few seconds; an unreadable file is treated as absent, never as a crash.
 """
 
 import json
+import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +15,8 @@ from typing import Any, Protocol
 from kiosk.watch.state import Alert, WatchState
 
 __all__ = ["AlertsPart", "NightlyPart"]
+
+log = logging.getLogger(__name__)
 
 NIGHTLY_OUTCOMES = ("printed", "nothing", "failed", "waiting")
 
@@ -76,6 +79,11 @@ class AlertsPart:
         alerts = [Alert(str(a.kind), _iso(a.since), str(a.message)) for a in self._active()]
         if alerts == state.file_alerts:
             return False
+        before, after = {a.kind for a in state.file_alerts}, {a.kind: a for a in alerts}
+        for kind in sorted(set(after) - before):
+            log.warning("alert: %s", after[kind].message, extra={"EVENT": "alert", "KIND": kind})
+        for kind in sorted(before - set(after)):
+            log.info("alert cleared: %s", kind, extra={"EVENT": "alert_cleared", "KIND": kind})
         state.file_alerts = alerts
         return True
 
