@@ -1,0 +1,42 @@
+"""`downtime-kiosk status [--json]` and `downtime-kiosk status --log`.
+
+Probes once (no debounce) and exits with the level, the monitoring-plugin way, so a
+practice's Nagios or Icinga can run it: 0 operational; 1 degraded or maintenance; 2
+outage, regional_outage or offline; 3 unknown; 78 bad configuration.
+"""
+
+import argparse
+import asyncio
+import json
+
+from kiosk.cli.command import Command, Context
+from kiosk.status import DowntimeLog, StatusSettings, exit_code_for, probe_once
+from kiosk.status.summary import render_log, render_summary
+from print_service.paths import AppPaths
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """`--json` for one machine-readable object, `--log` for the downtime log."""
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of the summary")
+    parser.add_argument("--log", action="store_true",
+                        help="print the downtime log (every level change, with start and end) and exit 0")
+
+
+def run(args: argparse.Namespace, context: Context) -> int:
+    """Probe once and print; the exit status says the level."""
+    config = context.config
+    if args.log:
+        windows = DowntimeLog(config.get(AppPaths).state_dir).entries()
+        print(json.dumps([w.to_json() for w in windows], indent=2) if args.json else render_log(windows))
+        return 0
+    snapshot = asyncio.run(probe_once(config.get(StatusSettings)))
+    print(json.dumps(snapshot.to_json(), indent=2) if args.json else render_summary(snapshot))
+    return exit_code_for(snapshot.level)
+
+
+COMMAND = Command(
+    "status", "show whether ICANotes can be used right now (exit 0-3 by level)", add_arguments, run,
+    description="Probe the status page, the EHR, the upload site and the internet once, and say what to do. "
+                "Exit status: 0 operational, 1 degraded or maintenance, 2 outage, regional_outage or offline, "
+                "3 unknown, 78 bad configuration.",
+)
