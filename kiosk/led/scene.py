@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import time
 
 from kiosk.led.pattern import Frame, Pattern
-from kiosk.led.settings import CHANNELS, LedKind, LedSettings
+from kiosk.led.settings import CHANNELS, LedSettings
 from kiosk.led.table import level_color, level_pattern, overlay_pattern
 
 __all__ = ["LedScene", "LedView", "in_window"]
@@ -117,7 +117,3 @@ class LedScene:
                 return frame
         return (0.0,) * len(CHANNELS[self.kind])
 
-
-def off_frame(kind: LedKind) -> Frame:
-    """All channels dark."""
-    return (0.0,) * len(CHANNELS[kind])
