@@ -1,0 +1,258 @@
+"""The encrypted local copy of the schedule: refreshed from the source, never worse than before.
+
+Files under `paths.state_dir/schedule/`:
+- `cache.bin`: the schedule, sealed with AES-256-GCM (`sealed.py`), written atomically, so a
+  power cut leaves the old file or the new one;
+- `status.json`: when the last attempt was and why it failed, plain text with no PHI (the
+  source is scheme + host only), so freshness is known without the key.
+
+A refresh that fails, brings garbage, or brings an empty window where the cache still has
+upcoming appointments keeps the cache as it is and says why (`RefreshResult.error`).
+Appointments that ended more than `retention_days` ago are dropped on every write.
+"""
+
+import contextlib
+import fcntl
+import json
+import logging
+import os
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from print_service.errors import PrintServiceError, ScheduleError
+from print_service.exit_codes import ExitCode
+from print_service.paths import AppPaths
+from print_service.schedule import model
+from print_service.schedule.keys import load_key, load_or_create_key
+from print_service.schedule.parse import parse_document
+from print_service.schedule.redact import display_source
+from print_service.schedule.sealed import SealedError, open_sealed, seal
+from print_service.schedule.settings import ScheduleSettings
+from print_service.schedule.snapshot import CachedSchedule
+from print_service.schedule.sources import fetch_document
+from print_service.storage import write_atomic
+
+__all__ = ["Freshness", "RefreshResult", "ScheduleCache"]
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Freshness:
+    """How current the cache is, without PHI: what the screen and the watch state show."""
+
+    source: str | None
+    fetched_at: datetime | None
+    count: int
+    stale: bool
+    error: str | None
+    format: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """The watch state's `schedule` object."""
+        return {
+            "source": self.source,
+            "fetched_at": self.fetched_at.isoformat() if self.fetched_at else None,
+            "count": self.count,
+            "stale": self.stale,
+            "error": self.error,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshResult:
+    """What one refresh did: `ok` with the new count, or the error and whether an older cache was kept."""
+
+    ok: bool
+    count: int
+    fetched_at: datetime | None
+    error: str | None = None
+    kept_previous: bool = False
+    exit_code: int = ExitCode.OK
+
+
+class ScheduleCache:
+    """The schedule's encrypted copy in `paths.state_dir`, keyed from a credential or `paths.key_file`.
+
+    >>> cache = ScheduleCache(settings, paths)
+    >>> cache.refresh().ok
+    True
+    >>> cache.day(date(2026, 11, 30))
+    [Appointment(...), ...]
+    """
+
+    def __init__(self, settings: ScheduleSettings, paths: AppPaths, *,
+                 now: Callable[[], datetime] | None = None, env: Mapping[str, str] | None = None) -> None:
+        self.settings = settings
+        self.paths = paths
+        self.folder = paths.state_dir / "schedule"
+        self.cache_file = self.folder / "cache.bin"
+        self.status_file = self.folder / "status.json"
+        self._now = now or (lambda: datetime.now(UTC))
+        self._env = env
+        self._memo: tuple[tuple[int, int, int], CachedSchedule] | None = None
+
+    # -- reading ------------------------------------------------------------------------------
+    def load(self) -> CachedSchedule | None:
+        """The cached schedule, None when there is none yet; ScheduleError when it cannot be opened."""
+        try:
+            with self.cache_file.open("rb") as handle:
+                info = os.fstat(handle.fileno())
+                identity = (info.st_ino, info.st_mtime_ns, info.st_size)
+                if self._memo is not None and self._memo[0] == identity:
+                    return self._memo[1]  # unchanged since the last read (the watch daemon asks often)
+                blob = handle.read()
+        except FileNotFoundError:
+            return None
+        key = load_key(self.paths.key_file, self._env)
+        if key is None:
+            raise ScheduleError(f"schedule cache {self.cache_file}: no key to open it "
+                                f"(expected {self.paths.key_file} or the schedule.key credential)")
+        try:
+            cached = CachedSchedule.from_bytes(open_sealed(key, blob))
+        except SealedError as exc:
+            raise ScheduleError(f"schedule cache {self.cache_file}: {exc}") from None
+        except (ValueError, KeyError, TypeError):
+            raise ScheduleError(f"schedule cache {self.cache_file}: unreadable contents") from None
+        cached = cached.in_zone(self.settings.timezone)
+        self._memo = (identity, cached)
+        return cached
+
+    def freshness(self) -> Freshness:
+        """Source, fetched_at, count, stale and the last error; never raises for a bad cache."""
+        status = self._read_status()
+        error = status.get("error")
+        try:
+            cached = self.load()
+        except ScheduleError as exc:
+            cached, error = None, str(exc)
+        if cached is None:
+            source = display_source(self.settings.source) if self.settings.source else None
+            return Freshness(source, None, 0, True, error or (None if not self.settings.source else
+                                                               "no schedule fetched yet"))
+        return Freshness(cached.source, cached.fetched_at, cached.count,
+                         cached.is_stale(self._now(), self.settings.refresh_minutes), error, cached.format)
+
+    def day(self, day: date) -> list[model.Appointment]:
+        """The cached appointments of `day` in the practice's zone (all-day entries first)."""
+        cached = self.load()
+        return model.appointments_on(cached.appointments, day, self.settings.timezone) if cached else []
+
+    def next_clinic_day(self, today: date) -> date | None:
+        """The next day after `today` with timed appointments, within `lookahead_days`."""
+        cached = self.load()
+        if cached is None:
+            return None
+        return model.next_clinic_day(cached.appointments, today, self.settings.timezone,
+                                     self.settings.lookahead_days)
+
+    def today(self) -> date:
+        """Today's date in the practice's zone, by this cache's clock."""
+        return self._now().astimezone(self.settings.timezone).date()
+
+    # -- writing ------------------------------------------------------------------------------
+    def refresh(self) -> RefreshResult:
+        """Fetch, check and store the schedule; on any failure keep the cache and say why."""
+        now = self._now()
+        with self._locked():
+            try:
+                previous = self._load_for_update()
+                cached = self._fetch(now, previous)
+                self._write(cached, now)
+            except PrintServiceError as exc:
+                return self._failed(exc, now)
+        self._write_status(now, None)
+        _log.info("schedule refreshed from %s: %d appointments", cached.source, cached.count)
+        return RefreshResult(True, cached.count, cached.fetched_at)
+
+    def purge(self) -> int:
+        """Apply the retention rule now (also done on every write); the number of appointments dropped."""
+        with self._locked():
+            cached = self.load()
+            if cached is None:
+                return 0
+            now = self._now()
+            kept = cached.without_ended_before(self._retention_cutoff(now))
+            if kept.count != cached.count:
+                self._write(kept, now)
+            return cached.count - kept.count
+
+    def _fetch(self, now: datetime, previous: CachedSchedule | None) -> CachedSchedule:
+        window = (self._retention_cutoff(now), now + timedelta(days=self.settings.horizon_days))
+        parsed = parse_document(fetch_document(self.settings, self._env), self.settings, window)
+        if parsed.format != "pdf":
+            self._refuse_suspicious_empty(parsed.appointments, previous, now)
+        return CachedSchedule(now, display_source(self.settings.source), parsed.format,
+                              parsed.appointments, parsed.pdf)
+
+    def _refuse_suspicious_empty(self, fresh: tuple[model.Appointment, ...], previous: CachedSchedule | None,
+                                 now: datetime) -> None:
+        if self.settings.allow_empty or previous is None or any(a.end > now for a in fresh):
+            return
+        upcoming = sum(1 for a in previous.appointments if a.end > now)
+        if upcoming:
+            raise ScheduleError(
+                f"schedule source {display_source(self.settings.source)}: the new schedule has no appointments "
+                f"in the next {self.settings.horizon_days} days while the cache has {upcoming} upcoming "
+                "(set schedule.allow_empty = true if the calendar really is empty)")
+
+    def _write(self, cached: CachedSchedule, now: datetime) -> None:
+        kept = cached.without_ended_before(self._retention_cutoff(now))
+        key = load_or_create_key(self.paths.key_file, self._env)
+        write_atomic(self.cache_file, seal(key, kept.to_bytes()))
+        self._remove_leftovers()
+
+    def _retention_cutoff(self, now: datetime) -> datetime:
+        return now - timedelta(days=self.settings.retention_days)
+
+    def _load_for_update(self) -> CachedSchedule | None:
+        try:
+            return self.load()
+        except ScheduleError as exc:
+            _log.warning("%s; it will be replaced", exc)
+            return None
+
+    def _failed(self, exc: PrintServiceError, now: datetime) -> RefreshResult:
+        message = str(exc)
+        try:
+            previous = self.load()
+        except ScheduleError:
+            previous = None
+        if previous is not None:
+            message += f" (kept the schedule fetched {previous.fetched_at.isoformat(timespec='minutes')})"
+        self._write_status(now, message)
+        _log.info("schedule refresh failed: %s", message)  # the caller reports it (CLI line, watch state)
+        return RefreshResult(False, previous.count if previous else 0, previous.fetched_at if previous else None,
+                             message, previous is not None, int(exc.exit_code))
+
+    def _remove_leftovers(self) -> None:
+        # write_atomic's temporary files from a write that power loss interrupted (ciphertext only)
+        for leftover in self.folder.glob(f".{self.cache_file.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+    # -- status ---------------------------------------------------------------------------------
+    def _read_status(self) -> dict[str, str | None]:
+        try:
+            data = json.loads(self.status_file.read_bytes())
+        except (FileNotFoundError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _write_status(self, now: datetime, error: str | None) -> None:
+        status = {"last_attempt_at": now.isoformat(), "error": error,
+                  "source": display_source(self.settings.source)}
+        write_atomic(self.status_file, json.dumps(status).encode(), mode=0o644)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with (self.folder / ".lock").open("a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+

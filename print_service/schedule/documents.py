@@ -1,0 +1,23 @@
+"""The printable document for one day, from the cache: the rendered table, or the PDF snapshot as it is."""
+
+from datetime import date, datetime
+
+from print_service.errors import ScheduleError
+from print_service.schedule.cache import ScheduleCache
+from print_service.schedule.model import appointments_on
+from print_service.schedule.render import DayPrintout, render_day
+
+__all__ = ["day_document"]
+
+
+def day_document(cache: ScheduleCache, day: date, now: datetime, *, paper: str = "letter") -> bytes:
+    """PDF bytes for `day` (in memory only); ScheduleError when there is no cached schedule."""
+    cached = cache.load()
+    if cached is None:
+        raise ScheduleError("no schedule in the cache yet (run `downtime-kiosk schedule fetch`)")
+    if cached.format == "pdf" and cached.pdf is not None:
+        return cached.pdf
+    settings = cache.settings
+    info = DayPrintout(day=day, zone=settings.timezone, fetched_at=cached.fetched_at, printed_at=now,
+                       stale=cached.is_stale(now, settings.refresh_minutes), source=cached.source, paper=paper)
+    return render_day(appointments_on(cached.appointments, day, settings.timezone), info)

@@ -1,0 +1,141 @@
+"""Reading an iCalendar feed into appointments, with icalendar and recurring-ical-events.
+
+The libraries expand RRULE/RDATE, drop EXDATE occurrences, apply RECURRENCE-ID overrides
+and resolve VTIMEZONE/TZID (and Google's X-WR-TIMEZONE). Here: cancelled events are left
+out, all-day events are marked, floating times are taken in the practice's zone, and the
+patient and provider are taken from where `schedule.patient_from`/`provider_from` say.
+Parser errors never quote the feed (it holds PHI): only the kind of error is shown.
+"""
+
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+import icalendar
+import recurring_ical_events
+
+from print_service.errors import ScheduleError
+from print_service.schedule.model import Appointment
+
+__all__ = ["parse_ics"]
+
+
+def parse_ics(text: str, origin: str, zone: tzinfo, window: tuple[datetime, datetime], *,
+              patient_from: str = "summary", provider_from: str = "calendar") -> list[Appointment]:
+    """Every non-cancelled occurrence within `window`, as appointments in `zone`."""
+    calendar = _calendar(text, origin)
+    calendar_name = str(calendar.get("X-WR-CALNAME", "") or "")
+    try:
+        events = recurring_ical_events.of(calendar).between(*window)
+    except Exception as exc:  # the library raises many kinds for a broken series
+        raise ScheduleError(f"schedule source {origin}: a recurring event cannot be expanded "
+                            f"({type(exc).__name__})") from None
+    appointments = []
+    for event in events:
+        if str(event.get("STATUS", "")).upper() == "CANCELLED":
+            continue
+        appointment = _appointment(event, zone, calendar_name, patient_from, provider_from)
+        if appointment is not None:
+            appointments.append(appointment)
+    return sorted(appointments, key=lambda a: (a.start, a.provider, a.title))
+
+
+def _calendar(text: str, origin: str) -> Any:
+    try:
+        calendars = icalendar.Calendar.from_ical(text, multiple=True)
+    except Exception as exc:  # icalendar raises ValueError, KeyError, IndexError … on broken input
+        raise ScheduleError(f"schedule source {origin}: not a valid iCalendar file ({type(exc).__name__} "
+                            "while parsing)") from None
+    found = [c for c in calendars if getattr(c, "name", "") == "VCALENDAR"]
+    if not found:
+        raise ScheduleError(f"schedule source {origin}: not a valid iCalendar file (no VCALENDAR)")
+    return found[0]
+
+
+def _moment(value: date | datetime, zone: tzinfo) -> datetime:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=zone) if value.tzinfo is None else value.astimezone(zone)
+    return datetime.combine(value, time(0), zone)
+
+
+def _appointment(event: Any, zone: tzinfo, calendar_name: str, patient_from: str,
+                 provider_from: str) -> Appointment | None:
+    try:
+        raw_start = event.decoded("DTSTART")
+    except KeyError:
+        return None
+    all_day = not isinstance(raw_start, datetime)
+    start = _moment(raw_start, zone)
+    end = _end(event, raw_start, start, zone, all_day)
+    return Appointment(
+        start=start,
+        end=end,
+        title=_text(event.get("SUMMARY")),
+        patient=_field(event, patient_from, calendar_name),
+        provider=_field(event, provider_from, calendar_name),
+        type=_categories(event),
+        location=_text(event.get("LOCATION")),
+        all_day=all_day,
+    )
+
+
+def _end(event: Any, raw_start: date | datetime, start: datetime, zone: tzinfo, all_day: bool) -> datetime:
+    if "DTEND" in event:
+        return max(_moment(event.decoded("DTEND"), zone), start)
+    if "DURATION" in event:
+        duration: timedelta = event.decoded("DURATION")
+        return start + duration
+    return _moment(raw_start + timedelta(days=1), zone) if all_day else start
+
+
+def _text(value: object) -> str:
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _categories(event: Any) -> str:
+    value = event.get("CATEGORIES")
+    if value is None:
+        return ""
+    items: Iterable[Any] = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        names.extend(str(c) for c in getattr(item, "cats", [item]))
+    return ", ".join(n for n in names if n)
+
+
+def _person(value: Any) -> str:
+    if value is None:
+        return ""
+    first = value[0] if isinstance(value, list) else value
+    name = getattr(first, "params", {}).get("CN", "")
+    return str(name) if name else str(first).removeprefix("mailto:").removeprefix("MAILTO:")
+
+
+def _field(event: Any, source: str, calendar_name: str) -> str:
+    kind, _, label = source.partition(":")
+    if kind == "description" and label:
+        return _labelled_line(_raw_text(event.get("DESCRIPTION")), label)
+    simple = {
+        "summary": lambda: _text(event.get("SUMMARY")),
+        "description": lambda: _text(event.get("DESCRIPTION")),
+        "location": lambda: _text(event.get("LOCATION")),
+        "organizer": lambda: _person(event.get("ORGANIZER")),
+        "attendee": lambda: _person(event.get("ATTENDEE")),
+        "categories": lambda: _categories(event),
+        "calendar": lambda: calendar_name,
+    }
+    getter = simple.get(kind)
+    return getter() if getter else ""
+
+
+def _raw_text(value: object) -> str:
+    return str(value) if value is not None else ""
+
+
+def _labelled_line(text: str, label: str) -> str:
+    wanted = label.strip().lower()
+    for line in text.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() == wanted:
+            return " ".join(value.split())
+    return ""

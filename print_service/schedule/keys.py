@@ -1,0 +1,81 @@
+"""The schedule cache's key: a systemd credential, else a key file made on first use.
+
+Safe harbour wants the key kept apart from the data: under systemd,
+`LoadCredential=schedule.key:…` (or `LoadCredentialEncrypted=`) puts it in
+`$CREDENTIALS_DIRECTORY`; otherwise `paths.key_file` (outside `paths.state_dir`) is created
+with mode 0600, atomically, the first time it is needed.
+"""
+
+import base64
+import contextlib
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+
+from print_service.errors import ScheduleError
+
+__all__ = ["CREDENTIAL_NAME", "KEY_BYTES", "load_key", "load_or_create_key"]
+
+CREDENTIAL_NAME = "schedule.key"
+KEY_BYTES = 32
+
+
+def load_key(key_file: Path, env: Mapping[str, str] | None = None) -> bytes | None:
+    """The key if one exists (credential first, then the file), else None."""
+    environ = os.environ if env is None else env
+    if environ.get("CREDENTIALS_DIRECTORY"):
+        credential = Path(environ["CREDENTIALS_DIRECTORY"]) / CREDENTIAL_NAME
+        if credential.exists():
+            return _decode(credential)
+    return _decode(key_file) if key_file.exists() else None
+
+
+def load_or_create_key(key_file: Path, env: Mapping[str, str] | None = None) -> bytes:
+    """The key, creating `key_file` (0600, folder 0700) when there is none yet."""
+    key = load_key(key_file, env)
+    if key is not None:
+        return key
+    _create(key_file)
+    return _decode(key_file)
+
+
+def _decode(path: Path) -> bytes:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ScheduleError(f"schedule key {path}: cannot be read ({type(exc).__name__})") from None
+    if len(raw) == KEY_BYTES:
+        return raw
+    with contextlib.suppress(ValueError):
+        decoded = base64.b64decode(raw.strip(), validate=True)
+        if len(decoded) == KEY_BYTES:
+            return decoded
+    raise ScheduleError(f"schedule key {path}: expected {KEY_BYTES} bytes, raw or base64 "
+                        "(make one with: head -c 32 /dev/urandom | base64)")
+
+
+def _create(key_file: Path) -> None:
+    folder = key_file.parent
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        tmp = folder / f".{key_file.name}.{secrets.token_hex(4)}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.write(fd, base64.b64encode(secrets.token_bytes(KEY_BYTES)) + b"\n")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp, key_file)  # never replaces a key another process made meanwhile
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink()
+        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError as exc:
+        raise ScheduleError(f"schedule key {key_file}: cannot be created ({type(exc).__name__})") from None

@@ -1,0 +1,51 @@
+"""From fetched bytes to a schedule: detect the format, then read it with the right parser."""
+
+import io
+from dataclasses import dataclass
+from datetime import datetime
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+from print_service.errors import ScheduleError
+from print_service.schedule.csv_export import parse_csv
+from print_service.schedule.detect import decode_text, detect_format
+from print_service.schedule.ics import parse_ics
+from print_service.schedule.model import Appointment, in_window
+from print_service.schedule.settings import ScheduleSettings
+from print_service.schedule.sources import Document
+
+__all__ = ["Parsed", "parse_document"]
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A readable schedule: its format and either appointments (within the window) or a PDF."""
+
+    format: str
+    appointments: tuple[Appointment, ...] = ()
+    pdf: bytes | None = None
+
+
+def parse_document(document: Document, settings: ScheduleSettings, window: tuple[datetime, datetime]) -> Parsed:
+    """Parse `document` per `schedule.format`; ScheduleError with one clear line when it is not usable."""
+    kind = detect_format(document, settings.format)
+    if kind == "pdf":
+        _check_pdf(document)
+        return Parsed("pdf", pdf=document.data)
+    text = decode_text(document, settings.encoding)
+    if kind == "ics":
+        found = parse_ics(text, document.origin, settings.timezone, window,
+                          patient_from=settings.patient_from, provider_from=settings.provider_from)
+    else:
+        found = parse_csv(text, document.origin, settings.csv, settings.timezone)
+    return Parsed(kind, tuple(in_window(found, *window)))
+
+
+def _check_pdf(document: Document) -> None:
+    try:
+        pages = len(PdfReader(io.BytesIO(document.data)).pages)
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError):
+        pages = 0
+    if pages == 0:
+        raise ScheduleError(f"schedule source {document.origin}: not a readable PDF")

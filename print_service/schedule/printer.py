@@ -1,0 +1,49 @@
+"""The schedule's way to paper: PrintService jobs that either print or are taken back.
+
+A schedule or a pre-filled note holds PHI: it goes to a CUPS queue only (never to the
+output folder), under a title with the kind and the time. A job that cannot print now is
+cancelled rather than left in a stopped queue, so it never comes out hours later,
+unattended, or twice after the retries; a stopped queue is resumed before each attempt
+(the printer may have been fixed without anyone pressing Resume).
+"""
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from print_service.errors import PrintFailedError, ServiceUnavailableError
+from print_service.printing import PrintService, job_title
+from print_service.schedule.nightly import PrintDocument
+
+__all__ = ["cups_document_printer"]
+
+_log = logging.getLogger(__name__)
+
+
+def cups_document_printer(service: PrintService, *, now: Callable[[], datetime]) -> PrintDocument:
+    """A `PrintDocument` that submits to `service`, waits for the end, and raises when it did not print."""
+
+    def print_document(document: bytes, kind: str) -> None:
+        _resume_if_stopped(service)
+        job = service.submit(document, title=job_title(kind, now()), contains_phi=True)
+        outcome = service.wait(job)
+        if outcome.ok:
+            return
+        if outcome.state == "printing":  # slow printer: the job is on its way, it is not repeated
+            _log.warning("job %s still printing after the wait: %s", job.title, outcome.message)
+            return
+        if outcome.state == "queued":
+            service.cancel(job)
+        raise PrintFailedError(f"job {job.title} on {job.queue}: {outcome.state}: {outcome.message}",
+                               user_message=outcome.message)
+
+    return print_document
+
+
+def _resume_if_stopped(service: PrintService) -> None:
+    status = service.queue_status()
+    if status.state == "unreachable":
+        raise ServiceUnavailableError("cupsd cannot be reached", user_message=status.message)
+    if status.state == "stopped" and status.can_resume:
+        _log.info("resuming stopped queue %s before printing", status.name)
+        service.resume(status.name)
