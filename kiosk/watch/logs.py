@@ -12,7 +12,8 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from systemd import journal
+# mypy run from the repository sees its systemd/ unit folder as a namespace package
+from systemd import journal  # type: ignore[attr-defined,unused-ignore]
 
 __all__ = ["IDENTIFIER", "StderrFormatter", "configure_logging"]
 

@@ -8,7 +8,8 @@ pings at half of it, and only from its main loop while it is healthy.
 import os
 from collections.abc import Mapping
 
-from systemd import daemon
+# mypy run from the repository sees its systemd/ unit folder as a namespace package
+from systemd import daemon  # type: ignore[attr-defined,unused-ignore]
 
 __all__ = ["Notifier", "watchdog_interval"]
 
