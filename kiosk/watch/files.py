@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from kiosk.watch.state import Alert, WatchState
 
-__all__ = ["AlertsPart", "NightlyPart"]
+__all__ = ["AlertsPart", "NightlyPart", "SetupConfigErrorPart"]
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,35 @@ class NightlyPart:
         if nightly == state.nightly:
             return False
         state.nightly = nightly
+        return True
+
+
+class SetupConfigErrorPart:
+    """`config.error` from `state_dir/config-error.json`, where the boot-time setup step reports a
+    configuration file it refused to install ({source, error, at}; removed once a valid file is in)."""
+
+    name = "setup_config_error"
+
+    def __init__(self, path: Path, interval: float = 5.0) -> None:
+        self.path = path
+        self.interval = interval
+
+    def read(self) -> tuple[str, str] | None:
+        """(source, error), or None when there is no report or it is not in the agreed shape."""
+        try:
+            data = json.loads(self.path.read_text())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or not data.get("error"):
+            return None
+        return str(data.get("source") or ""), str(data["error"])
+
+    async def update(self, state: WatchState, now: datetime) -> bool:
+        """Re-read the report; True when it appeared, changed or went away."""
+        report = self.read()
+        if report == state.setup_config_error:
+            return False
+        state.setup_config_error = report
         return True
 
 

@@ -72,6 +72,7 @@ class WatchState:
     own_alerts: dict[str, Alert] = field(default_factory=dict)
     downtime_log: list[JSON] = field(default_factory=list)
     config_error: str | None = None
+    setup_config_error: tuple[str, str] | None = None  # (source, error) the boot-time setup left
 
     @property
     def level(self) -> str:
@@ -108,5 +109,12 @@ class WatchState:
             "nightly": self.nightly,
             "alerts": [alert.to_json() for alert in self.alerts()],
             "downtime_log": self.downtime_log[:DOWNTIME_LOG_LIMIT],
-            "config": {"source": self.config_source, "error": self.config_error},
+            "config": self._config_block(),
         }
+
+    def _config_block(self) -> JSON:
+        """The daemon's own finding first, else what the setup step reported, else all well."""
+        if self.config_error is None and self.setup_config_error is not None:
+            source, error = self.setup_config_error
+            return {"source": source, "error": error}
+        return {"source": self.config_source, "error": self.config_error}

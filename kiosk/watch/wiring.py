@@ -6,7 +6,7 @@ from kiosk.status.monitor import StatusMonitor
 from kiosk.status.settings import StatusSettings
 from kiosk.watch.daemon import WatchServices
 from kiosk.watch.downtime_part import DowntimeLogPart
-from kiosk.watch.files import AlertsPart, NightlyPart
+from kiosk.watch.files import AlertsPart, NightlyPart, SetupConfigErrorPart
 from kiosk.watch.part import Part
 from kiosk.watch.printer import ButtonPrints, JobBook, PrinterPart
 from kiosk.watch.schedule_part import SchedulePart
@@ -30,6 +30,7 @@ def build_services(config: Config) -> WatchServices:
         SchedulePart(schedule),
         NightlyPart(paths.state_dir / "nightly.json"),
         AlertsPart(AlertStore(paths.alerts_dir).active),
+        SetupConfigErrorPart(paths.state_dir / "config-error.json"),
         DowntimeLogPart(monitor.downtime_log),
     ]
     actions = ButtonPrints(service, catalogue_from_config(config), book, schedule=schedule,

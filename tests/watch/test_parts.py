@@ -56,3 +56,22 @@ def test_a_schedule_source_that_fails_stands_as_a_stale_schedule_alert(status_wo
         assert schedule["stale"] is True
         assert schedule["error"]
         assert schedule["count"] == 0
+
+
+def test_the_setup_steps_config_report_fills_config_error(status_world: StatusWorld, tmp_path: Path) -> None:
+    config = daemon_config(tmp_path, status_table(status_world, poll=30))
+    state_file = tmp_path / "run" / "state.json"
+    report = tmp_path / "state" / "config-error.json"
+    with DaemonThread(config, build_services(config)):
+        wait_for(lambda: state(state_file).get("config", {}).get("source") == str(tmp_path / "config.toml"), 10,
+                 "the first state")
+        assert state(state_file)["config"]["error"] is None
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(json.dumps({"source": "/boot/firmware/downtime-kiosk.toml", "at": "2030-03-04T09:00:00Z",
+                                      "error": "/boot/firmware/downtime-kiosk.toml: status.page_url: expected …"}))
+        wait_for(lambda: state(state_file)["config"]["source"] == "/boot/firmware/downtime-kiosk.toml", 10,
+                 "the setup step's report")
+        assert "status.page_url" in state(state_file)["config"]["error"]
+        report.unlink()
+        wait_for(lambda: state(state_file)["config"]["error"] is None, 10, "the report to go away")
+        assert state(state_file)["config"]["source"] == str(tmp_path / "config.toml")
