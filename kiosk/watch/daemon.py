@@ -110,6 +110,7 @@ class WatchDaemon:
         self.hardware = Hardware()
         self.controller: ButtonController | None = None
         self._tasks: list[asyncio.Task[None]] = []
+        self._background: set[asyncio.Task[None]] = set()
         self._part_errors: dict[str, str] = {}
         self._publish_failed = False
 
@@ -236,7 +237,9 @@ class WatchDaemon:
     def _after_print(self) -> None:
         for part in self.services.parts:
             if part.name == "printer":
-                asyncio.get_running_loop().create_task(self._refresh_now(part))
+                task = asyncio.get_running_loop().create_task(self._refresh_now(part))
+                self._background.add(task)  # the loop keeps only a weak reference
+                task.add_done_callback(self._background.discard)
         self._publish()
 
     async def _refresh_now(self, part: Part) -> None:
