@@ -90,7 +90,7 @@ class LedScene:
 
     def view(self, now: float) -> LedView:
         """The LED in words at `now`, for the state file."""
-        return LedView(self.level, self.overlay_at(now), level_color(self.level))
+        return LedView(self.level, self.overlay_at(now), level_color(self.level, self.kind))
 
     def brightness(self, moment: time) -> float:
         """The brightness for the time of day `moment`."""

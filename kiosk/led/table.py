@@ -41,9 +41,32 @@ _RGB_COLOURS: dict[str, Frame] = {
 }
 
 
-def level_color(level: str) -> tuple[int, int, int]:
-    """The level's colour as 0-255 RGB, for drawing the LED on a screen."""
-    red, green, blue = _RGB_COLOURS.get(level, _RGB_COLOURS["unknown"])
+_LAMP_COLOURS: dict[str, Frame] = {  # the lit lamp of a traffic light, as it looks
+    "operational": (0.0, 1.0, 0.0),
+    "maintenance": (1.0, 0.6, 0.0),
+    "degraded": (1.0, 0.6, 0.0),
+    "outage": (1.0, 0.0, 0.0),
+    "regional_outage": (1.0, 0.0, 0.0),
+    "offline": (1.0, 0.6, 0.0),
+    "unknown": (DIM, DIM, DIM),
+}
+
+
+def level_color(level: str, kind: LedKind = LedKind.RGB) -> tuple[int, int, int]:
+    """The colour the LED shows for `level` as 0-255 RGB, for drawing it on a screen.
+
+    An RGB LED (and `none`: what one would show) mixes the level's colour; a traffic light
+    lights its green, amber or red lamp; a single LED is white-ish whatever the level (dim
+    for unknown).
+    """
+    known = level if level in _RGB_COLOURS else "unknown"
+    if kind is LedKind.TRAFFIC:
+        colour = _LAMP_COLOURS[known]
+    elif kind is LedKind.SINGLE:
+        colour = (DIM, DIM, DIM) if known == "unknown" else (1.0, 1.0, 1.0)
+    else:
+        colour = _RGB_COLOURS[known]
+    red, green, blue = colour
     return round(red * 255), round(green * 255), round(blue * 255)
 
 

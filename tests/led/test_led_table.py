@@ -32,6 +32,10 @@ def test_rgb_colours_and_names() -> None:
     assert level_color("maintenance") == (0, 0, 255)
     assert level_color("offline") == (255, 0, 255)
     assert level_color("no-such-level") == level_color("unknown")
+    assert level_color("maintenance", LedKind.TRAFFIC) == (255, 153, 0)
+    assert level_color("outage", LedKind.TRAFFIC) == (255, 0, 0)
+    assert level_color("outage", LedKind.SINGLE) == (255, 255, 255)
+    assert level_color("maintenance", LedKind.NONE) == (0, 0, 255)
     assert level_pattern(LedKind.RGB, "no-such-level").name == "unknown"
     assert {level_pattern(LedKind.NONE, level).name for level in LEVELS} == set(LEVELS)
 
