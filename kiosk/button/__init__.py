@@ -1,0 +1,1 @@
+"""The physical print button: press prints the downtime packet, hold prints tomorrow's schedule."""

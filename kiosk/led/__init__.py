@@ -1,0 +1,1 @@
+"""The status LED: a pure pattern table (what to show for each level) and a gpiozero adapter."""

@@ -1,0 +1,54 @@
+"""The schedule in the state file: refreshed on `schedule.refresh_minutes`, shown as freshness only.
+
+Refreshing fetches and re-encrypts the schedule (blocking, in a daemon thread); the
+state file gets source, fetched_at, count, stale and error, never an appointment. A stale
+copy stands as the `schedule` alert so someone fixes the source before it is needed.
+"""
+
+import logging
+from datetime import datetime, timedelta
+
+from kiosk.watch.blocking import in_thread
+from kiosk.watch.state import WatchState, no_schedule
+from print_service.schedule import ScheduleCache
+
+__all__ = ["SchedulePart"]
+
+log = logging.getLogger(__name__)
+
+FRESHNESS_CHECK_SECONDS = 60.0
+
+
+class SchedulePart:
+    """Refreshes the cache every `refresh_minutes` and republishes its freshness every minute."""
+
+    name = "schedule"
+
+    def __init__(self, cache: ScheduleCache) -> None:
+        self.cache = cache
+        self.interval = min(FRESHNESS_CHECK_SECONDS, cache.settings.refresh_minutes * 60.0)
+        self._next_refresh: datetime | None = None
+
+    async def update(self, state: WatchState, now: datetime) -> bool:
+        """Refresh when due, then read the freshness; True when the schedule block or its alert changed."""
+        if not self.cache.settings.source:  # no schedule configured: nothing is stale, nothing to fetch
+            changed = state.schedule != no_schedule()
+            state.schedule = no_schedule()
+            return state.clear_alert("schedule") or changed
+        if self._next_refresh is None or now >= self._next_refresh:
+            self._next_refresh = now + timedelta(minutes=self.cache.settings.refresh_minutes)
+            result = await in_thread(self.cache.refresh, "kiosk-schedule")
+            if not result.ok:
+                log.warning("schedule refresh failed: %s", result.error, extra={"EVENT": "schedule_refresh_failed"})
+        freshness = await in_thread(self.cache.freshness, "kiosk-schedule")
+        block = freshness.to_json()
+        changed = block != state.schedule
+        state.schedule = block
+        if freshness.stale:
+            reason = freshness.error or "it has not been refreshed for too long"
+            if state.raise_alert("schedule", f"The schedule copy is out of date ({reason}). Call IT.", now):
+                log.warning("schedule copy is stale: %s", reason, extra={"EVENT": "alert", "KIND": "schedule"})
+                changed = True
+        elif state.clear_alert("schedule"):
+            changed = True
+        return changed
