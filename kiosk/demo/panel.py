@@ -1,9 +1,10 @@
 # mypy: disallow-subclassing-any=False
 """The demo's stand-ins for the hardware, drawn in the navigation bar: the LED and the button.
 
-The LED shows what the watch daemon says it shows (`led` in state.json): its colour, with the
-level's rhythm. The button is an on-screen control (and the B key): a tap prints the packet, a
-hold of three seconds prints the next clinic day's schedule, as the physical button does.
+The LED shows what the watch daemon says it shows (`led` in state.json), played with the
+daemon's own pattern table for an RGB LED: the level's colour and rhythm, and the overlays.
+The button is an on-screen control (and the B key): a tap prints the packet, a hold of three
+seconds prints the next clinic day's schedule, as the physical button does.
 """
 
 import time
@@ -16,7 +17,8 @@ from kivy.graphics import Color, Ellipse, Line
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
-from kiosk.demo.led_look import led_brightness
+from kiosk.led.settings import LedKind
+from kiosk.led.table import OVERLAYS, level_pattern, overlay_pattern
 from kiosk.ui.sizes import Sizes
 from kiosk.ui.widgets.basics import FlatButton
 
@@ -27,16 +29,15 @@ _FRAME = 1 / 20
 
 
 class LedLamp(Widget):
-    """A round lamp in the LED's colour and rhythm."""
+    """A round lamp showing the LED's pattern and overlay."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.rgb = (0.3, 0.3, 0.3)
-        self.pattern = "unknown"
+        self.pattern = level_pattern(LedKind.RGB, "unknown")
         self.overlay: str | None = None
-        self.started = time.monotonic()
+        self.started = self.overlay_started = time.monotonic()
         with self.canvas:
-            self._glow = Color(*self.rgb, 1)
+            self._glow = Color(0.2, 0.2, 0.2, 1)
             self._disc = Ellipse()
             Color(0.8, 0.8, 0.8, 1)
             self._rim = Line(circle=(0, 0, 1), width=1.5)
@@ -44,15 +45,18 @@ class LedLamp(Widget):
         Clock.schedule_interval(self._animate, _FRAME)
 
     def show(self, led: object) -> None:
-        """Take the `led` object of the state file (None: the LED is dark)."""
+        """Take the `led` object of the state file (None: the LED is dark: the daemon is not running)."""
         info = led if isinstance(led, dict) else {}
-        colour = info.get("color") or [60, 60, 60]
-        rgb = tuple(max(0.0, min(1.0, float(c) / 255)) for c in colour[:3])
-        pattern, overlay = str(info.get("pattern") or "unknown"), info.get("overlay")
-        if (rgb, pattern, overlay) != (self.rgb, self.pattern, self.overlay):
-            if pattern != self.pattern:
-                self.started = time.monotonic()
-            self.rgb, self.pattern, self.overlay = rgb, pattern, overlay  # type: ignore[assignment]
+        level = str(info.get("pattern") or "unknown")
+        overlay = info.get("overlay") if info.get("overlay") in OVERLAYS else None
+        if level != self.pattern.name:
+            self.pattern, self.started = level_pattern(LedKind.RGB, level), time.monotonic()
+        if overlay != self.overlay:
+            self.overlay, self.overlay_started = overlay, time.monotonic()
+
+    def flash(self, overlay: str) -> None:
+        """Play an overlay now (the demo's own button acknowledges a press)."""
+        self.overlay, self.overlay_started = overlay, time.monotonic()
 
     def _place(self, *_: object) -> None:
         side = min(self.width, self.height) * 0.8
@@ -61,13 +65,18 @@ class LedLamp(Widget):
         self._rim.circle = (self.center_x, self.center_y, side / 2)
 
     def _animate(self, _dt: float) -> None:
-        level = led_brightness(self.pattern, time.monotonic() - self.started)
-        if self.overlay in ("ack", "busy", "failed"):
-            flash = int((time.monotonic() - self.started) * 8) % 2 == 0
-            r, g, b = (1.0, 1.0, 1.0) if flash else self.rgb
-        else:
-            r, g, b = self.rgb
-        self._glow.rgba = (r * level, g * level, b * level, 1)
+        now = time.monotonic()
+        frame = None
+        if self.overlay is not None:
+            pattern = overlay_pattern(LedKind.RGB, self.overlay)
+            if pattern.finished(now - self.overlay_started):
+                self.overlay = None
+            else:
+                frame = pattern.frame_at(now - self.overlay_started)
+        if frame is None:
+            frame = self.pattern.frame_at(now - self.started) or (0.0, 0.0, 0.0)
+        red, green, blue = frame[:3]
+        self._glow.rgba = (red, green, blue, 1)
 
 
 class DemoPanel(BoxLayout):
@@ -98,6 +107,7 @@ class DemoPanel(BoxLayout):
             return
         held = time.monotonic() - self._down_at
         self._down_at = None
+        self.lamp.flash("ack")
         (self.on_hold if held >= HOLD_SECONDS else self.on_press)()
 
     def _key_down(self, _window: object, key: int, *_: object) -> bool:

@@ -6,7 +6,6 @@ screen in a window with the LED and the button drawn beside the tabs. Prints go 
 ./demo-output/ unless a CUPS queue is named; the schedule is fictional.
 """
 
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -22,7 +21,6 @@ from kiosk.demo.calendar import write_demo_calendar
 from kiosk.demo.config import DEMO_PIN, demo_config_text
 from kiosk.demo.status_page import DemoStatusPage
 from kiosk.errors import DowntimeKioskError
-from kiosk.status.settings import StatusSettings
 from kiosk.ui.context import UiContext
 from kiosk.ui.desk import JobResult
 from kiosk.ui.wiring import context_from_config, run_screen
@@ -51,7 +49,7 @@ def run_demo(scenario: str, *, output_dir: Path, printer: str | None = None, cyc
             paths = config.get(AppPaths)
             ScheduleCache(config.get(ScheduleSettings), paths).refresh()
             _say(page.url, scenario, output_dir, printer)
-            with _Daemon(config_path, config.get(StatusSettings), paths):
+            with _Daemon(config_path):
                 ctx = context_from_config(config, fullscreen=False)
                 ctx.panel = _panel_factory(ctx)
                 return run_screen(ctx, paths)
@@ -69,28 +67,19 @@ def _say(url: str, scenario: str, output_dir: Path, printer: str | None) -> None
 
 
 class _Daemon:
-    """`downtime-kiosk watch` on mock pins as a child process (or the interim publisher without it)."""
+    """`downtime-kiosk watch` on gpiozero's mock pins, as a child process."""
 
-    def __init__(self, config_path: Path, status: StatusSettings, paths: AppPaths) -> None:
-        self.config_path, self.status, self.paths = config_path, status, paths
+    def __init__(self, config_path: Path) -> None:
+        self.config_path = config_path
         self.process: subprocess.Popen[bytes] | None = None
-        self.interim: Any = None
 
     def __enter__(self) -> "_Daemon":
-        if importlib.util.find_spec("kiosk.watch") is None:
-            from kiosk.demo.interim_publisher import InterimPublisher
-
-            self.interim = InterimPublisher(self.status, self.paths)
-            self.interim.start()
-            return self
         env = {**os.environ, "GPIOZERO_PIN_FACTORY": "mock"}
         self.process = subprocess.Popen([sys.executable, "-m", "kiosk", "--config", str(self.config_path), "watch"],
                                         env=env)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.interim is not None:
-            self.interim.stop()
         if self.process is not None:
             self.process.terminate()
             try:

@@ -134,7 +134,8 @@ def test_a_broken_config_still_shows_the_status(xvfb_display: XDisplay, write_co
     config = write_config("[ui]\nlock_seconds = 1\n")
     process = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "--config", str(config), "ui", "--window"],
-        cwd=REPO, env=cli_env({**xvfb_display.env(), "KIVY_HOME": str(tmp_path / "kivy")}), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        cwd=REPO, env=cli_env({**xvfb_display.env(), "KIVY_HOME": str(tmp_path / "kivy")}),
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     try:
         assert process.stderr is not None
         reader = LineReader(process.stderr)
