@@ -26,6 +26,10 @@ def result_of(outcomes: list[JobOutcome]) -> JobResult:
     for outcome in outcomes:
         if not outcome.ok:
             return JobResult(False, outcome.message, waiting=outcome.stays_queued)
+    files = [outcome.job.path for outcome in outcomes if outcome.job.path is not None]
+    if files:  # the output folder: name the folder, not a long path per file
+        count = f" ({len(files)} files)" if len(files) > 1 else ""
+        return JobResult(True, f"Saved in {files[0].parent.name}/{count}")
     if len(outcomes) == 1:
         return JobResult(True, outcomes[0].message)
     return JobResult(True, f"{outcomes[0].message} ({len(outcomes)} forms)")

@@ -60,7 +60,8 @@ def test_tap_writes_a_file_when_printing_goes_to_a_folder(kivy_screen: KivyHarne
     out = tmp_path / "demo-output"
     root = open_print(kivy_screen, make_ctx, state_path, desk(tmp_path, PrintingSettings(output_dir=out)))
     kivy_screen.tap(kivy_screen.find(THERAPIST))
-    kivy_screen.wait_until(lambda: "Saved as" in last_job_line(kivy_screen), timeout=30, what="the file")
+    kivy_screen.wait_until(lambda: "Saved in demo-output/" in last_job_line(kivy_screen), timeout=30,
+                           what="the file")
     files = list(out.glob("*.pdf"))
     assert len(files) == 1 and files[0].name.startswith("therapist-note")
     assert root.current == "print"  # type: ignore[attr-defined]

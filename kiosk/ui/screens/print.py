@@ -96,9 +96,9 @@ class PrintScreen(ColourBox):
                                    size_hint_y=None, height=sizes.target)
         self.schedule.bind(on_release=lambda *_: open_schedule())
         self.printer_box = ColourBox(orientation="vertical", size_hint_y=None, height=sizes(64),
-                                     padding=(sizes(8), sizes(4)))
-        self.printer = Label(font_size=sizes(19), halign="left", valign="middle", color=TEXT)
-        self.printer.bind(size=lambda w, s: setattr(w, "text_size", s))
+                                     padding=(sizes(8), sizes(6)))
+        self.printer = WrapLabel(font_size=sizes(19), valign="middle", color=TEXT)
+        self.printer.bind(height=lambda _w, h: setattr(self.printer_box, "height", max(sizes(56), h + sizes(12))))
         self.printer_box.add_widget(self.printer)
         self.resume = FlatButton(text="Resume printer", font_size=sizes(21), bold=True, colour=_GO,
                                  size_hint_y=None, height=sizes.target)
@@ -174,7 +174,7 @@ class PrintScreen(ColourBox):
         info = printer if isinstance(printer, dict) else {}
         self.queue = info.get("queue") if isinstance(info.get("queue"), str) else None
         state = str(info.get("state") or "unknown")
-        message = str(info.get("message") or {"unknown": "Printer state not known yet"}.get(state, state))
+        message = str(info.get("message") or {"unknown": "state not known yet"}.get(state, state))
         trouble = state in ("stopped", "unreachable")
         self.printer.text = f"Printer: {message}"
         self.printer.color = (0, 0, 0, 1) if trouble else TEXT
