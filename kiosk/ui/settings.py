@@ -23,4 +23,4 @@ class UiSettings:
     monitor_timeout_seconds: float = 30.0
     fullscreen: bool = True
     max_fps: int = 30
-    idle_fps: int = 4
+    idle_fps: int = 3

@@ -98,7 +98,7 @@ class PrintScreen(ColourBox):
         self.printer_box = ColourBox(orientation="vertical", size_hint_y=None, height=sizes(64),
                                      padding=(sizes(8), sizes(6)))
         self.printer = WrapLabel(font_size=sizes(19), valign="middle", color=TEXT)
-        self.printer.bind(height=lambda _w, h: setattr(self.printer_box, "height", max(sizes(56), h + sizes(12))))
+        self.printer.bind(height=lambda _w, h: setattr(self.printer_box, "height", h + sizes(16)))
         self.printer_box.add_widget(self.printer)
         self.resume = FlatButton(text="Resume printer", font_size=sizes(21), bold=True, colour=_GO,
                                  size_hint_y=None, height=sizes.target)
