@@ -1,8 +1,11 @@
 """Idle cost of the wall screen under Xvfb, beside a bare Kivy app and a Chromium kiosk, in one run.
 
-For each of the three, after a warm-up: CPU seconds used per minute of idling (all threads and
+The three run side by side, each on its own Xvfb, and are measured over the same window (so a
+machine that drifts affects all alike). After a warm-up: CPU seconds used per minute of idling (all threads and
 child processes) and memory (PSS from /proc/PID/smaps_rollup, summed over the process tree).
-For the screen also the time from start to the first frame showing the last known level.
+For the screen also the time from start to the first frame showing the last known level. The
+screen's memory is taken before the bare Kivy app starts (two Kivy processes share pages, which
+would make both look smaller).
 While the screen idles, a stand-in for the watch daemon rewrites state.json the way the daemon
 does (heartbeat every 5 s, a new check every 60 s), so redraws happen as they would on the wall.
 
@@ -34,6 +37,7 @@ from kiosk.ui.kivy_env import FIRST_FRAME_MARK  # noqa: E402
 from print_service.storage.atomic import write_atomic  # noqa: E402
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+UI, BARE, CHROMIUM = "ui (downtime-kiosk ui)", "bare Kivy app (defaults)", "Chromium kiosk (static page)"
 
 BARE_KIVY = """
 from kivy.app import App
@@ -122,17 +126,21 @@ def pss_mib(pids: list[int]) -> float:
     return total_kib / 1024
 
 
-def measure(name: str, process: subprocess.Popen[bytes] | subprocess.Popen[str], warmup: float,
-            seconds: float) -> Figures:
+def measure_together(processes: dict[str, subprocess.Popen[bytes] | subprocess.Popen[str]], warmup: float,
+                     seconds: float) -> list[Figures]:
+    """Idle figures of every process over the same window, so a drifting machine affects all alike."""
     time.sleep(warmup)
-    if process.poll() is not None:
-        sys.exit(f"bench: {name} exited early with {process.returncode}")
-    pids = process_tree(process.pid)
-    before = cpu_seconds(pids)
+    for name, process in processes.items():
+        if process.poll() is not None:
+            sys.exit(f"bench: {name} exited early with {process.returncode}")
+    before = {name: cpu_seconds(process_tree(p.pid)) for name, p in processes.items()}
     time.sleep(seconds)
-    pids_after = process_tree(process.pid)
-    used = cpu_seconds(pids_after) - before
-    return Figures(name, used * 60 / seconds, pss_mib(pids_after), len(pids_after))
+    figures = []
+    for name, process in processes.items():
+        pids = process_tree(process.pid)
+        used = cpu_seconds(pids) - before[name]
+        figures.append(Figures(name, used * 60 / seconds, pss_mib(pids), len(pids)))
+    return figures
 
 
 def stop(process: subprocess.Popen[bytes] | subprocess.Popen[str]) -> None:
@@ -174,13 +182,11 @@ class DaemonStandIn:
             self.write()
 
 
-def run_screen(display: str, size: tuple[int, int], work: Path, warmup: float,
-               seconds: float) -> tuple[Figures, float, str]:
+def start_screen(display: str, size: tuple[int, int], work: Path) -> tuple[subprocess.Popen[str], float, str]:
+    """Start `downtime-kiosk ui` full screen and wait for its first frame; (process, seconds, level shown)."""
     config = work / "config.toml"
     config.write_text(f'[paths]\nstate_dir = "{work}/state"\nruntime_dir = "{work}/run"\n'
                       f'key_file = "{work}/schedule.key"\n\n[ui]\nfullscreen = true\n')
-    daemon = DaemonStandIn(work / "run" / "state.json")
-    threading.Thread(target=daemon.run, daemon=True).start()
     env = {**os.environ, "DISPLAY": display, "KCFG_GRAPHICS_WIDTH": str(size[0]),
            "KCFG_GRAPHICS_HEIGHT": str(size[1]), "PYTHONPATH": str(REPO)}
     started = time.monotonic()
@@ -193,26 +199,20 @@ def run_screen(display: str, size: tuple[int, int], work: Path, warmup: float,
             first_frame = time.monotonic() - started
             shown = line.split(FIRST_FRAME_MARK, 1)[1].split()[0]
             break
-    threading.Thread(target=lambda: [None for _ in process.stderr], daemon=True).start()  # type: ignore[union-attr]
-    try:
-        return measure("ui (downtime-kiosk ui)", process, warmup, seconds), first_frame, shown
-    finally:
-        daemon.stopped.set()
-        stop(process)
+    stream = process.stderr
+    threading.Thread(target=lambda: [None for _ in stream], daemon=True).start()
+    return process, first_frame, shown
 
 
-def run_bare_kivy(display: str, size: tuple[int, int], work: Path, warmup: float, seconds: float) -> Figures:
+def start_bare_kivy(display: str, size: tuple[int, int], work: Path) -> subprocess.Popen[bytes]:
+    """A bare Kivy app with Kivy's default settings (60 frames a second)."""
     script = work / "bare_kivy.py"
     script.write_text(BARE_KIVY)
     env = {**os.environ, "DISPLAY": display, "KIVY_NO_ARGS": "1", "KIVY_NO_FILELOG": "1",
            "KIVY_HOME": str(work / "bare-kivy-home"), "KCFG_GRAPHICS_WIDTH": str(size[0]),
            "KCFG_GRAPHICS_HEIGHT": str(size[1])}
-    process = subprocess.Popen([sys.executable, str(script)], env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    try:
-        return measure("bare Kivy app (defaults)", process, warmup, seconds)
-    finally:
-        stop(process)
+    return subprocess.Popen([sys.executable, str(script)], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
 
 
 def chromium_binary() -> str:
@@ -232,49 +232,65 @@ def chromium_binary() -> str:
     return found
 
 
-def run_chromium(display: str, size: tuple[int, int], work: Path, warmup: float, seconds: float) -> Figures:
+def start_chromium(display: str, size: tuple[int, int], work: Path) -> subprocess.Popen[bytes]:
+    """Chromium in kiosk mode (a real window, not headless) showing a static status page."""
     page = work / "status.html"
     page.write_text(STATIC_PAGE)
     flags = ["--kiosk", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
              "--disable-component-update", "--disable-sync", f"--user-data-dir={work / 'chromium-profile'}",
              f"--window-size={size[0]},{size[1]}", "--window-position=0,0"]
-    process = subprocess.Popen([chromium_binary(), *flags, page.as_uri()], env={**os.environ, "DISPLAY": display},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        return measure("Chromium kiosk (static page)", process, warmup, seconds)
-    finally:
-        stop(process)
+    return subprocess.Popen([chromium_binary(), *flags, page.as_uri()], env={**os.environ, "DISPLAY": display},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=60.0, help="idle time measured per contender")
+    parser.add_argument("--seconds", type=float, default=60.0, help="idle time measured")
     parser.add_argument("--warmup", type=float, default=10.0, help="seconds to settle before measuring")
     parser.add_argument("--size", default="800x480", help="screen size (800x480 is the Pi touchscreen)")
     parser.add_argument("--only-ui", action="store_true", help="measure the screen alone (quick iterations)")
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.split("x"))
-    xvfb, display = start_xvfb(width, height)
+    size = (width, height)
+    chromium_binary()  # install it first, outside the measured window
+    servers = [start_xvfb(width, height) for _ in range(1 if args.only_ui else 3)]
+    processes: dict[str, subprocess.Popen[bytes] | subprocess.Popen[str]] = {}
     try:
         with tempfile.TemporaryDirectory(prefix="ui-bench-") as folder:
             work = Path(folder)
-            ui, first_frame, shown = run_screen(display, (width, height), work, args.warmup, args.seconds)
-            if args.only_ui:
-                print(f"ui: {ui.cpu_per_minute:.3f} CPU s/min, {ui.pss_mib:.1f} MiB PSS, first frame "
-                      f"{first_frame:.2f} s showing {shown}")
-                return 0
-            bare = run_bare_kivy(display, (width, height), work, args.warmup, args.seconds)
-            chromium = run_chromium(display, (width, height), work, args.warmup, args.seconds)
+            daemon = DaemonStandIn(work / "run" / "state.json")
+            threading.Thread(target=daemon.run, daemon=True).start()
+            screen, first_frame, shown = start_screen(servers[0][1], size, work)
+            processes[UI] = screen
+            time.sleep(args.warmup)
+            alone_pss = pss_mib(process_tree(screen.pid))  # before the other Kivy app shares its pages
+            if not args.only_ui:
+                processes[BARE] = start_bare_kivy(servers[1][1], size, work)
+                processes[CHROMIUM] = start_chromium(servers[2][1], size, work)
+            try:
+                figures = {f.name: f for f in measure_together(processes, args.warmup, args.seconds)}
+                figures[UI].pss_mib = alone_pss
+            finally:
+                daemon.stopped.set()
+                for process in processes.values():
+                    stop(process)
     finally:
-        xvfb.terminate()
-        xvfb.wait()
-    report(ui, bare, chromium, first_frame=first_frame, shown=shown, args=args)
+        for xvfb, _display in servers:
+            xvfb.terminate()
+            xvfb.wait()
+    if args.only_ui:
+        ui = figures[UI]
+        print(f"ui: {ui.cpu_per_minute:.3f} CPU s/min, {ui.pss_mib:.1f} MiB PSS, first frame {first_frame:.2f} s "
+              f"showing {shown}")
+        return 0
+    report(figures[UI], figures[BARE], figures[CHROMIUM], first_frame=first_frame, shown=shown, args=args)
     return 0
 
 
 def report(ui: Figures, bare: Figures, chromium: Figures, *, first_frame: float, shown: str,
            args: argparse.Namespace) -> None:
-    print(f"\nIdle under Xvfb {args.size}, {args.seconds:.0f} s measured after {args.warmup:.0f} s warm-up")
+    print(f"\nIdle under Xvfb {args.size} (one server each, measured side by side), {args.seconds:.0f} s after "
+          f"{args.warmup:.0f} s warm-up")
     print(f"{'':32} {'CPU s/min':>10} {'PSS MiB':>9} {'procs':>6}")
     for figures in (ui, bare, chromium):
         print(f"{figures.name:32} {figures.cpu_per_minute:10.3f} {figures.pss_mib:9.1f} {figures.processes:6d}")
