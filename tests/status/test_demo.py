@@ -60,7 +60,7 @@ def test_unknown_has_no_scenario() -> None:
 
 
 def test_demo_command_prints_every_level(run_cli: RunCli) -> None:
-    result = run_cli("demo")
+    result = run_cli("demo", "--text")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     for level in CYCLE:
@@ -69,8 +69,8 @@ def test_demo_command_prints_every_level(run_cli: RunCli) -> None:
 
 
 def test_demo_command_one_scenario(run_cli: RunCli) -> None:
-    result = run_cli("demo", "--scenario", "regional_outage")
+    result = run_cli("demo", "--text", "--scenario", "regional_outage")
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("=== scenario:") == 1
     assert "REGIONAL_OUTAGE: ICANotes and its upload site are both down" in result.stdout
-    assert run_cli("demo", "--scenario", "purple").returncode == 64
+    assert run_cli("demo", "--text", "--scenario", "purple").returncode == 64

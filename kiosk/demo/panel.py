@@ -1,0 +1,123 @@
+# mypy: disallow-subclassing-any=False
+"""The demo's stand-ins for the hardware, drawn in the navigation bar: the LED and the button.
+
+The LED shows what the watch daemon says it shows (`led` in state.json), played with the
+daemon's own pattern table for an RGB LED: the level's colour and rhythm, and the overlays.
+The button is an on-screen control (and the B key): a tap prints the packet, a hold of three
+seconds prints the next clinic day's schedule, as the physical button does.
+"""
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from kivy.clock import Clock
+from kivy.core.window import Window
+from kivy.graphics import Color, Ellipse, Line
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.widget import Widget
+
+from kiosk.led.settings import LedKind
+from kiosk.led.table import OVERLAYS, level_pattern, overlay_pattern
+from kiosk.ui.sizes import Sizes
+from kiosk.ui.widgets.basics import FlatButton
+
+__all__ = ["HOLD_SECONDS", "DemoPanel"]
+
+HOLD_SECONDS = 3.0
+_FRAME = 1 / 20
+
+
+class LedLamp(Widget):
+    """A round lamp showing the LED's pattern and overlay."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.pattern = level_pattern(LedKind.RGB, "unknown")
+        self.overlay: str | None = None
+        self.started = self.overlay_started = time.monotonic()
+        with self.canvas:
+            self._glow = Color(0.2, 0.2, 0.2, 1)
+            self._disc = Ellipse()
+            Color(0.8, 0.8, 0.8, 1)
+            self._rim = Line(circle=(0, 0, 1), width=1.5)
+        self.bind(pos=self._place, size=self._place)
+        Clock.schedule_interval(self._animate, _FRAME)
+
+    def show(self, led: object) -> None:
+        """Take the `led` object of the state file (None: the LED is dark: the daemon is not running)."""
+        info = led if isinstance(led, dict) else {}
+        level = str(info.get("pattern") or "unknown")
+        overlay = info.get("overlay") if info.get("overlay") in OVERLAYS else None
+        if level != self.pattern.name:
+            self.pattern, self.started = level_pattern(LedKind.RGB, level), time.monotonic()
+        if overlay != self.overlay:
+            self.overlay, self.overlay_started = overlay, time.monotonic()
+
+    def flash(self, overlay: str) -> None:
+        """Play an overlay now (the demo's own button acknowledges a press)."""
+        self.overlay, self.overlay_started = overlay, time.monotonic()
+
+    def _place(self, *_: object) -> None:
+        side = min(self.width, self.height) * 0.8
+        self._disc.pos = (self.center_x - side / 2, self.center_y - side / 2)
+        self._disc.size = (side, side)
+        self._rim.circle = (self.center_x, self.center_y, side / 2)
+
+    def _animate(self, _dt: float) -> None:
+        now = time.monotonic()
+        frame = None
+        if self.overlay is not None:
+            pattern = overlay_pattern(LedKind.RGB, self.overlay)
+            if pattern.finished(now - self.overlay_started):
+                self.overlay = None
+            else:
+                frame = pattern.frame_at(now - self.overlay_started)
+        if frame is None:
+            frame = self.pattern.frame_at(now - self.started) or (0.0, 0.0, 0.0)
+        red, green, blue = frame[:3]
+        self._glow.rgba = (red, green, blue, 1)
+
+
+class DemoPanel(BoxLayout):
+    """[LED] [Button (B)]: what sits on the box beside the screen."""
+
+    def __init__(self, sizes: Sizes, *, on_press: Callable[[], None], on_hold: Callable[[], None],
+                 **kwargs: Any) -> None:
+        super().__init__(orientation="horizontal", size_hint_x=None, width=sizes(230), spacing=sizes(4), **kwargs)
+        self.lamp = LedLamp(size_hint_x=None, width=sizes(64))
+        self.button = FlatButton(text="Button (B)", font_size=sizes(17), bold=True, colour=[0.45, 0.1, 0.1, 1])
+        self.on_press, self.on_hold = on_press, on_hold
+        self._down_at: float | None = None
+        self.button.bind(on_press=lambda *_: self._down(), on_release=lambda *_: self._up())
+        Window.bind(on_key_down=self._key_down, on_key_up=self._key_up)
+        self.add_widget(self.lamp)
+        self.add_widget(self.button)
+
+    def update(self, state: dict[str, Any] | None) -> None:
+        """Called every second with the live state (None: monitor not running, LED dark)."""
+        self.lamp.show(state.get("led") if state else None)
+
+    def _down(self) -> None:
+        if self._down_at is None:
+            self._down_at = time.monotonic()
+
+    def _up(self) -> None:
+        if self._down_at is None:
+            return
+        held = time.monotonic() - self._down_at
+        self._down_at = None
+        self.lamp.flash("ack")
+        (self.on_hold if held >= HOLD_SECONDS else self.on_press)()
+
+    def _key_down(self, _window: object, key: int, *_: object) -> bool:
+        if key == ord("b"):
+            self._down()
+            return True
+        return False
+
+    def _key_up(self, _window: object, key: int, *_: object) -> bool:
+        if key == ord("b"):
+            self._up()
+            return True
+        return False

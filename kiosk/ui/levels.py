@@ -1,0 +1,44 @@
+"""How each level looks on the wall: the LED's colour, a word readable from three metres, an icon.
+
+Colour is never the only signal: each level also has its own word and its own icon shape.
+"""
+
+from dataclasses import dataclass
+
+__all__ = ["LEVELS", "MONITOR_STOPPED", "LevelLook", "look_for"]
+
+RGB = tuple[float, float, float]
+_WHITE: RGB = (1.0, 1.0, 1.0)
+_BLACK: RGB = (0.0, 0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class LevelLook:
+    """The band for one level: background colour, text colour, the big word and the icon's name."""
+
+    level: str
+    colour: RGB
+    text_colour: RGB
+    word: str
+    icon: str
+
+
+LEVELS: dict[str, LevelLook] = {
+    look.level: look
+    for look in (
+        LevelLook("operational", (0.0, 0.53, 0.22), _WHITE, "ICANotes is UP", "check"),
+        LevelLook("maintenance", (0.08, 0.33, 0.80), _WHITE, "READ-ONLY — maintenance", "lock"),
+        LevelLook("degraded", (1.0, 0.70, 0.0), _BLACK, "SLOW / PARTLY DOWN", "warning"),
+        LevelLook("outage", (0.80, 0.07, 0.07), _WHITE, "ICANotes is DOWN", "stop"),
+        LevelLook("regional_outage", (0.80, 0.07, 0.07), _WHITE, "REGIONAL OUTAGE", "globe"),
+        LevelLook("offline", (0.72, 0.0, 0.62), _WHITE, "NO INTERNET HERE", "no_signal"),
+        LevelLook("unknown", (0.38, 0.38, 0.38), _WHITE, "STATUS UNKNOWN", "question"),
+    )
+}
+
+MONITOR_STOPPED = LevelLook("unknown", (0.38, 0.38, 0.38), _WHITE, "Status monitor not running", "question")
+
+
+def look_for(level: str) -> LevelLook:
+    """The look of `level`; anything unrecognised looks like unknown."""
+    return LEVELS.get(level, LEVELS["unknown"])

@@ -1,0 +1,1 @@
+"""The four screens: Status (home), Print, Schedule (PIN), Info."""

@@ -1,0 +1,135 @@
+"""What the Status screen shows, decided from the state file and the time (pure, no Kivy).
+
+The rule that matters: when the daemon's heartbeat stops, the screen must not show the old level
+as if it were current; it says "Status monitor not running" and shows the old level as history.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from kiosk.ui.clock_text import age_words, parse_time, when_words, window_words
+from kiosk.ui.levels import MONITOR_STOPPED, LevelLook, look_for
+
+__all__ = ["StatusView", "alert_lines", "monitor_running", "status_view"]
+
+_DONE = {"completed", "resolved", "postmortem"}
+
+
+@dataclass(frozen=True)
+class StatusView:
+    """Everything on the Status screen, as plain text."""
+
+    look: LevelLook
+    headline: str
+    checked: str
+    checked_warning: bool
+    monitor_running: bool
+    guidance: list[str] = field(default_factory=list)
+    incidents: list[str] = field(default_factory=list)
+    maintenance_now: list[str] = field(default_factory=list)
+    maintenance_next: list[str] = field(default_factory=list)
+
+    @property
+    def level(self) -> str:
+        """The level whose colour is drawn ("unknown" while the monitor is not running)."""
+        return self.look.level
+
+
+def monitor_running(state: dict[str, Any] | None, now: datetime, timeout_seconds: float) -> bool:
+    """Whether the daemon's heartbeat is recent enough to trust the state."""
+    beat = parse_time(state.get("heartbeat_at")) if state else None
+    return beat is not None and (now - beat).total_seconds() <= timeout_seconds
+
+
+def status_view(state: dict[str, Any] | None, now: datetime, *, monitor_timeout: float,
+                stale_after: float) -> StatusView:
+    """The Status screen for `state` at `now`."""
+    if not monitor_running(state, now, monitor_timeout):
+        return _stopped_view(state, now)
+    assert state is not None
+    checked, warning = _checked_words(state, now, stale_after)
+    now_maint, next_maint = _maintenance(state.get("maintenances"), now)
+    return StatusView(
+        look=look_for(str(state.get("level", "unknown"))),
+        headline=str(state.get("headline") or ""),
+        checked=checked,
+        checked_warning=warning,
+        monitor_running=True,
+        guidance=[str(item) for item in _list(state.get("guidance"))],
+        incidents=_incidents(state.get("incidents"), now),
+        maintenance_now=now_maint,
+        maintenance_next=next_maint,
+    )
+
+
+def alert_lines(state: dict[str, Any] | None) -> list[str]:
+    """The standing alerts, one line each (printer out of paper, nightly print failed, …)."""
+    lines = []
+    for alert in _list(state.get("alerts") if state else None):
+        if isinstance(alert, dict) and alert.get("message"):
+            lines.append(str(alert["message"]))
+    return lines
+
+
+def _stopped_view(state: dict[str, Any] | None, now: datetime) -> StatusView:
+    if state is None:
+        headline = "No status yet: the status monitor has not reported. Do not rely on this screen."
+    else:
+        last = look_for(str(state.get("level", "unknown"))).word
+        checked_at = parse_time(state.get("checked_at"))
+        at = f" at {when_words(checked_at, now)}" if checked_at else ""
+        headline = f"Last known{at}: {last} (may have changed since)"
+    return StatusView(
+        look=MONITOR_STOPPED,
+        headline=headline,
+        checked="status monitor not running — the screen is not updating",
+        checked_warning=True,
+        monitor_running=False,
+        guidance=[
+            "Check whether ICANotes works on a computer or phone.",
+            "Tell IT: the status monitor on this kiosk has stopped.",
+            "Blank forms can still be printed from the Print screen.",
+        ],
+    )
+
+
+def _checked_words(state: dict[str, Any], now: datetime, stale_after: float) -> tuple[str, bool]:
+    checked_at = parse_time(state.get("checked_at"))
+    if checked_at is None:
+        return "not checked yet", True
+    age = max(0.0, (now - checked_at).total_seconds())
+    if bool(state.get("stale")) or age > stale_after:
+        return f"NOT CURRENT — last checked {age_words(age)}", True
+    return f"checked {age_words(age)}", False
+
+
+def _incidents(items: object, now: datetime) -> list[str]:
+    lines = []
+    for item in _list(items):
+        if not isinstance(item, dict) or str(item.get("status", "")).lower() in _DONE:
+            continue
+        started = parse_time(item.get("started"))
+        since = f", since {when_words(started, now)}" if started else ""
+        status = str(item.get("status") or "").replace("_", " ").lower()
+        lines.append(f"{item.get('name') or 'Incident'} ({status}{since})" if status else
+                     f"{item.get('name') or 'Incident'}{since}")
+    return lines
+
+
+def _maintenance(items: object, now: datetime) -> tuple[list[str], list[str]]:
+    active: list[str] = []
+    upcoming: list[str] = []
+    for item in _list(items):
+        if not isinstance(item, dict) or str(item.get("status", "")).lower() in _DONE:
+            continue
+        start, end = parse_time(item.get("start")), parse_time(item.get("end"))
+        if end is not None and end <= now:
+            continue
+        line = f"{item.get('name') or 'Maintenance'}: {window_words(start, end, now)}"
+        (upcoming if start is not None and start > now else active).append(line)
+    return active, upcoming
+
+
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []

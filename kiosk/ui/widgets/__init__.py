@@ -1,0 +1,1 @@
+"""Kivy widgets of the wall screen (imported only after `kiosk.ui.kivy_env.prepare()`)."""

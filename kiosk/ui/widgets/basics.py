@@ -1,0 +1,98 @@
+# mypy: disallow-subclassing-any=False
+"""Plain building blocks: a coloured box, a flat button with visible press feedback, labels that wrap or fit."""
+
+from typing import Any
+
+from kivy.core.text import Label as CoreLabel
+from kivy.graphics import Color, Rectangle
+from kivy.properties import ListProperty
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.button import Button
+from kivy.uix.label import Label
+
+__all__ = ["ColourBox", "FitLabel", "FlatButton", "WrapLabel", "fit_font_size"]
+
+RGBA = tuple[float, float, float, float]
+
+
+class ColourBox(BoxLayout):
+    """A BoxLayout with a solid background colour."""
+
+    background = ListProperty([0.0, 0.0, 0.0, 0.0])
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        with self.canvas.before:
+            self._colour = Color(*self.background)
+            self._rect = Rectangle(pos=self.pos, size=self.size)
+        self.bind(pos=self._sync, size=self._sync, background=self._sync)
+
+    def _sync(self, *_: object) -> None:
+        self._colour.rgba = self.background
+        self._rect.pos, self._rect.size = self.pos, self.size
+
+
+class FlatButton(Button):
+    """A flat, high-contrast button that darkens while pressed (no images, no animation)."""
+
+    colour = ListProperty([0.16, 0.20, 0.28, 1.0])
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("background_normal", "")
+        kwargs.setdefault("background_down", "")
+        kwargs.setdefault("background_disabled_normal", "")
+        kwargs.setdefault("background_disabled_down", "")
+        super().__init__(**kwargs)
+        self.bind(state=self._sync, colour=self._sync, disabled=self._sync)
+        self._sync()
+
+    def _sync(self, *_: object) -> None:
+        r, g, b, a = self.colour
+        if self.disabled:
+            self.background_color = (r * 0.5 + 0.25, g * 0.5 + 0.25, b * 0.5 + 0.25, a)
+        elif self.state == "down":
+            self.background_color = (r * 0.6, g * 0.6, b * 0.6, a)
+        else:
+            self.background_color = (r, g, b, a)
+
+
+class WrapLabel(Label):
+    """A label that wraps to its width and is exactly as tall as its text (for lists)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("halign", "left")
+        kwargs.setdefault("valign", "top")
+        kwargs.setdefault("size_hint_y", None)
+        super().__init__(**kwargs)
+        self.bind(width=self._wrap, texture_size=self._fit)
+        self._wrap()
+
+    def _wrap(self, *_: object) -> None:
+        self.text_size = (self.width, None)
+
+    def _fit(self, *_: object) -> None:
+        self.height = self.texture_size[1]
+
+
+def fit_font_size(text: str, width: float, largest: float, *, bold: bool = True) -> float:
+    """The largest font size up to `largest` at which `text` fits `width` on one line."""
+    if not text or width <= 0:
+        return largest
+    measured, _ = CoreLabel(text=text, font_size=largest, bold=bold).get_extents(text)
+    return largest if measured <= width else max(8.0, largest * width / measured * 0.97)
+
+
+class FitLabel(Label):
+    """One line of text that shrinks (never grows) to fit its width: the big words."""
+
+    largest = ListProperty([40.0])
+
+    def __init__(self, **kwargs: Any) -> None:
+        largest = kwargs.pop("font_size", 40.0)
+        super().__init__(**kwargs)
+        self.largest = [largest]
+        self.bind(text=self._fit, width=self._fit, largest=self._fit)
+        self._fit()
+
+    def _fit(self, *_: object) -> None:
+        self.font_size = fit_font_size(self.text, self.width, self.largest[0], bold=self.bold)

@@ -1,0 +1,120 @@
+"""The pure parts of the screen: age and time words, the status and info views, the state file reader, night."""
+
+from datetime import time, timedelta
+from pathlib import Path
+
+from kiosk.ui.address import local_addresses
+from kiosk.ui.clock_text import age_words, parse_time, window_words
+from kiosk.ui.info_view import info_sections
+from kiosk.ui.night import NightMode, in_window
+from kiosk.ui.state_file import StateFileReader
+from kiosk.ui.status_view import status_view
+from tests.ui.states import NOW, iso, make_state, write_state
+
+
+def test_age_words_change_rarely() -> None:
+    assert [age_words(s) for s in (0, 89, 90, 149, 150, 3599, 3600, 7300, 30000, 200000)] == [
+        "just now", "just now", "2 min ago", "2 min ago", "2 min ago", "59 min ago", "1 h 0 min ago",
+        "2 h 1 min ago", "8 h ago", "2 days ago"]
+
+
+def test_parse_time_needs_an_offset() -> None:
+    assert parse_time("2026-11-25T14:30:00+00:00") == NOW
+    assert parse_time("2026-11-25T14:30:00Z") == NOW
+    assert parse_time("2026-11-25T14:30:00") is None
+    assert parse_time("yesterday") is None and parse_time(None) is None and parse_time(5) is None
+
+
+def test_window_words() -> None:
+    start = NOW + timedelta(hours=1)
+    local = start.astimezone()
+    assert window_words(start, start + timedelta(hours=2), NOW).startswith(f"{local:%H:%M}–")
+    assert window_words(NOW - timedelta(minutes=5), None, NOW).startswith("since ")
+    assert window_words(None, None, NOW) == "time not given"
+
+
+def test_maintenance_split_into_now_and_planned_and_done_ones_dropped() -> None:
+    state = make_state("maintenance", maintenances=[
+        {"name": "Now", "status": "INPROGRESS", "start": iso(NOW - timedelta(minutes=5)),
+         "end": iso(NOW + timedelta(minutes=5)), "url": ""},
+        {"name": "Later", "status": "NOTSTARTEDYET", "start": iso(NOW + timedelta(days=2)), "end": None, "url": ""},
+        {"name": "Over", "status": "COMPLETED", "start": iso(NOW - timedelta(days=1)), "end": None, "url": ""},
+        {"name": "Past", "status": "INPROGRESS", "start": iso(NOW - timedelta(hours=3)),
+         "end": iso(NOW - timedelta(hours=1)), "url": ""},
+    ])
+    view = status_view(state, NOW, monitor_timeout=30, stale_after=180)
+    assert [line.split(":")[0] for line in view.maintenance_now] == ["Now"]
+    assert [line.split(":")[0] for line in view.maintenance_next] == ["Later"]
+
+
+def test_malformed_pieces_of_the_state_do_not_break_the_view() -> None:
+    state = make_state("outage", incidents="nonsense", maintenances=[None, 3], guidance=None, checked_at="x")
+    view = status_view(state, NOW, monitor_timeout=30, stale_after=180)
+    assert view.look.word == "ICANotes is DOWN"
+    assert view.checked == "not checked yet" and view.checked_warning
+    assert view.incidents == [] and view.guidance == []
+    weird = status_view({**make_state("outage"), "level": "martian"}, NOW, monitor_timeout=30, stale_after=180)
+    assert weird.look.word == "STATUS UNKNOWN"
+
+
+def test_info_sections_name_probes_schedule_nightly_and_log() -> None:
+    state = make_state("outage", downtime_log=[
+        {"level": "outage", "start": iso(NOW - timedelta(minutes=30)), "end": None},
+        {"level": "degraded", "start": iso(NOW - timedelta(days=1, hours=2)), "end": iso(NOW - timedelta(days=1))},
+    ], config={"source": "/etc/downtime-kiosk/config.toml", "error": "status.poll_seconds: expected a number"})
+    sections = {s.title: s.lines for s in info_sections(state, NOW, version="9.9", address="10.0.0.7",
+                                                          config_source="x")}
+    assert sections["This kiosk"][:2] == ["Version 9.9", "IP address 10.0.0.7"]
+    assert "Configuration problem: status.poll_seconds: expected a number" in sections["This kiosk"]
+    assert "ICANotes sign-in: FAILED: HTTP 503" in sections["Last checks"]
+    assert "Status page: OK (HTTP 200, 120 ms)" in sections["Last checks"]
+    assert sections["Schedule copy"][0] == "Source https://ehr.example"
+    assert sections["Last nightly print"][0].startswith("2026-11-24 PRINTED")
+    assert "still going: ICANotes is DOWN" in sections["Downtime log"][0]
+    assert "(120 min): SLOW / PARTLY DOWN" in sections["Downtime log"][1]
+
+
+def test_state_reader_keeps_the_last_good_state(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    reader = StateFileReader(path)
+    assert reader.read() == (None, False)
+    write_state(path, make_state("outage"))
+    state, changed = reader.read()
+    assert changed and state is not None and state["level"] == "outage"
+    assert reader.read() == (state, False)
+    path.write_text("{ half a file")
+    assert reader.read() == (state, False)
+    path.unlink()
+    assert reader.read() == (state, False)
+
+
+def test_night_window_wraps_midnight_and_trouble_keeps_it_lit() -> None:
+    night = (time(20, 0), time(7, 0))
+    assert in_window(time(23, 0), night) and in_window(time(6, 59), night)
+    assert not in_window(time(7, 0), night) and not in_window(time(12, 0), night)
+    assert not in_window(time(12, 0), None)
+    mode = NightMode(night, wake_seconds=120)
+    assert mode.is_dark(time(22, 0), "operational", 0)
+    assert not mode.is_dark(time(22, 0), "outage", 0)
+    mode.wake(100)
+    assert not mode.is_dark(time(22, 0), "operational", 219)
+    assert mode.is_dark(time(22, 0), "operational", 220)
+
+
+def test_local_addresses_from_the_kernel_table() -> None:
+    sample = """Main:
+  +-- 0.0.0.0/0 3 0 5
+     |-- 0.0.0.0
+        /0 universe UNICAST
+     +-- 127.0.0.0/8 2 0 2
+        |-- 127.0.0.1
+           /32 host LOCAL
+     |-- 192.168.1.0
+        /24 link UNICAST
+     |-- 192.168.1.23
+        /32 host LOCAL
+Local:
+     |-- 192.168.1.23
+        /32 host LOCAL
+"""
+    assert local_addresses(sample) == ["192.168.1.23"]
