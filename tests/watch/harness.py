@@ -6,7 +6,6 @@
 
 import asyncio
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,18 +14,6 @@ from kiosk.config import Config, parse_config
 from kiosk.watch.daemon import WatchDaemon, WatchServices
 
 T = TypeVar("T")
-
-
-def wait_for(condition: Callable[[], T], timeout: float = 10.0, what: str = "condition") -> T:
-    """Poll `condition` until it returns something truthy; fail after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-        time.sleep(0.01)
 
 
 def daemon_config(tmp_path: Path, status: dict[str, Any], **sections: dict[str, Any]) -> Config:

@@ -17,7 +17,8 @@ from kiosk.gpio_factory import FactoryResult
 from kiosk.watch.wiring import build_services
 from tests.fixtures.cupsd import PrivateCupsd
 from tests.fixtures.status_servers import StatusWorld
-from tests.watch.harness import DaemonThread, daemon_config, wait_for
+from tests.waiting import wait_until
+from tests.watch.harness import DaemonThread, daemon_config
 from tests.watch.worlds import status_table
 
 BUTTON, RED, GREEN, BLUE = 23, 17, 27, 22
@@ -72,7 +73,7 @@ def daemon_for(tmp_path: Path, status_world: StatusWorld, mock_factory: MockFact
                                button={"pin": "GPIO23", "hold_seconds": 0.5}, printing=printing, **sections)
         daemon = DaemonThread(config, build_services(config), open_factory=lambda: FactoryResult(mock_factory))
         running.append(daemon.__enter__())
-        wait_for(lambda: state(tmp_path / "run" / "state.json").get("level") == "operational", 10, "first poll")
+        wait_until(lambda: state(tmp_path / "run" / "state.json").get("level") == "operational", 10, "first poll")
         return daemon
 
     yield start
@@ -88,7 +89,7 @@ def test_press_prints_the_packet_and_hold_prints_the_schedule(
     state_file = tmp_path / "run" / "state.json"
     daemon_for({"printer": queue.name},
                schedule={"source": str(schedule_csv), "timezone": "UTC", "require_clock_sync": False})
-    wait_for(lambda: state(state_file).get("schedule", {}).get("count") == 1, 10, "the schedule cache")
+    wait_until(lambda: state(state_file).get("schedule", {}).get("count") == 1, 10, "the schedule cache")
     blue = mock_factory.pin(BLUE)
     blue.clear_states()
 
@@ -97,14 +98,14 @@ def test_press_prints_the_packet_and_hold_prints_the_schedule(
     assert len(documents) == len(PACKET)
     assert all(path.read_bytes().startswith(b"%PDF") for path in documents)
     assert any(value == 1.0 for _, value in blue.states)  # the white ack flash (blue is dark while green)
-    wait_for(lambda: [job["state"] for job in state(state_file)["printer"]["jobs"]] == ["completed"] * 4,
+    wait_until(lambda: [job["state"] for job in state(state_file)["printer"]["jobs"]] == ["completed"] * 4,
              10, "the packet's jobs completed in state.json")
     assert sorted(job["form"] for job in state(state_file)["printer"]["jobs"]) == sorted(PACKET)
 
     press(mock_factory, seconds=0.8)  # a hold of more than button.hold_seconds
     documents = queue.wait_for_documents(len(PACKET) + 1)
     assert len(documents) == len(PACKET) + 1  # the hold printed the schedule, not another packet
-    wait_for(lambda: state(state_file)["printer"]["jobs"][0]["form"] == "schedule", 10, "the schedule job")
+    wait_until(lambda: state(state_file)["printer"]["jobs"][0]["form"] == "schedule", 10, "the schedule job")
     text = state_file.read_text() + caplog.text
     assert PATIENT not in text
     assert "button press: printing the downtime packet" in caplog.text
@@ -119,19 +120,19 @@ def test_presses_during_a_print_are_ignored_and_acknowledged(
     state_file = tmp_path / "run" / "state.json"
     running = daemon_for({"printer": queue})
     press(mock_factory)
-    wait_for(lambda: len(state(state_file).get("printer", {}).get("jobs", [])) == 4, 10, "the packet queued")
+    wait_until(lambda: len(state(state_file).get("printer", {}).get("jobs", [])) == 4, 10, "the packet queued")
     overlays: list[str | None] = []
 
     press(mock_factory)
-    wait_for(lambda: shows_overlay(state_file, overlays, "busy"), 5, "the busy flash in state.json")
+    wait_until(lambda: shows_overlay(state_file, overlays, "busy"), 5, "the busy flash in state.json")
     assert running.call(lambda: running.daemon.controller.ignored) == 1
     assert "button press ignored: a print is already running" in caplog.text
     assert len(state(state_file)["printer"]["jobs"]) == 4  # nothing more was sent
 
     flag.touch()  # the slow printer finishes
-    wait_for(lambda: not running.call(lambda: running.daemon.controller.busy), 30, "the print to finish")
+    wait_until(lambda: not running.call(lambda: running.daemon.controller.busy), 30, "the print to finish")
     press(mock_factory)
-    wait_for(lambda: len(state(state_file)["printer"]["jobs"]) == 8, 10, "a second packet after the first")
+    wait_until(lambda: len(state(state_file)["printer"]["jobs"]) == 8, 10, "a second packet after the first")
 
 
 def test_a_failed_print_flashes_failed_and_the_stopped_printer_stands_as_an_alert(
@@ -141,10 +142,10 @@ def test_a_failed_print_flashes_failed_and_the_stopped_printer_stands_as_an_aler
     daemon_for({"printer": queue, "job_timeout_seconds": 20})
     overlays: list[str | None] = []
     press(mock_factory)
-    wait_for(lambda: shows_overlay(state_file, overlays, "failed"), 30, "the failed flash in state.json")
-    wait_for(lambda: any(alert["kind"] == "printer" for alert in state(state_file)["alerts"]), 15,
+    wait_until(lambda: shows_overlay(state_file, overlays, "failed"), 30, "the failed flash in state.json")
+    wait_until(lambda: any(alert["kind"] == "printer" for alert in state(state_file)["alerts"]), 15,
              "the printer alert")
     printer = state(state_file)["printer"]
     assert printer["state"] == "stopped"
     assert "paper" in printer["message"].lower()
-    wait_for(lambda: state(state_file)["led"]["overlay"] == "alert", 5, "the standing-alert reminder")
+    wait_until(lambda: state(state_file)["led"]["overlay"] == "alert", 5, "the standing-alert reminder")

@@ -14,7 +14,7 @@ from typing import Any
 
 from tests.conftest import REPO, cli_env
 from tests.fixtures.status_servers import StatusWorld
-from tests.watch.harness import wait_for
+from tests.waiting import wait_until
 from tests.watch.worlds import all_clear, major_outage, status_table
 
 POLL, CONFIRM = 1.0, 1.0
@@ -60,12 +60,12 @@ def test_the_daemon_follows_an_outage_and_back_then_stops_on_sigterm(status_worl
     child = subprocess.Popen([sys.executable, "-m", "kiosk", "--config", str(config), "watch"], cwd=REPO,
                              env=cli_env({"GPIOZERO_PIN_FACTORY": "mock"}), stderr=subprocess.PIPE, text=True)
     try:
-        wait_for(lambda: level_is(state_file, "operational"), 10, "the first poll to set operational")
+        wait_until(lambda: level_is(state_file, "operational"), 10, "the first poll to set operational")
         bound = POLL + CONFIRM + 1.0
 
         major_outage(status_world)
         changed_at = time.monotonic()
-        wait_for(lambda: level_is(state_file, "outage"), bound, f"state.json at outage within {bound} s")
+        wait_until(lambda: level_is(state_file, "outage"), bound, f"state.json at outage within {bound} s")
         assert time.monotonic() - changed_at <= bound
         state = read_state(state_file)
         assert state is not None
@@ -74,8 +74,8 @@ def test_the_daemon_follows_an_outage_and_back_then_stops_on_sigterm(status_worl
         assert state["level_since"] is not None
 
         all_clear(status_world)
-        wait_for(lambda: level_is(state_file, "operational"), bound, f"state.json back within {bound} s")
-        wait_for(lambda: [w["level"] for w in (read_state(state_file) or {}).get("downtime_log", [])][:2]
+        wait_until(lambda: level_is(state_file, "operational"), bound, f"state.json back within {bound} s")
+        wait_until(lambda: [w["level"] for w in (read_state(state_file) or {}).get("downtime_log", [])][:2]
                  == ["operational", "outage"], 5, "the downtime log to show the outage")
     finally:
         child.send_signal(signal.SIGTERM)

@@ -20,7 +20,8 @@ from kiosk.watch.logs import StderrFormatter, configure_logging
 from kiosk.watch.wiring import build_services
 from tests.conftest import REPO, cli_env
 from tests.fixtures.status_servers import StatusWorld
-from tests.watch.harness import DaemonThread, wait_for
+from tests.waiting import wait_until
+from tests.watch.harness import DaemonThread
 from tests.watch.worlds import status_table
 
 
@@ -83,7 +84,7 @@ def test_without_gpio_it_says_so_once_and_runs_on(status_world: StatusWorld, tmp
                              stderr=subprocess.PIPE, text=True)
     try:
         state_file = tmp_path / "run" / "state.json"
-        wait_for(lambda: state_file.exists() and json.loads(state_file.read_text())["level"] == "operational",
+        wait_until(lambda: state_file.exists() and json.loads(state_file.read_text())["level"] == "operational",
                  10, "the daemon to publish without GPIO")
     finally:
         child.send_signal(signal.SIGTERM)
@@ -114,12 +115,12 @@ def test_a_config_file_broken_while_running_stands_as_an_alert(status_world: Sta
         return dict(json.loads(state_file.read_text())["config"]) if state_file.exists() else {}
 
     with DaemonThread(config, services):
-        wait_for(lambda: config_block().get("source") == str(path), 10, "the first state")
+        wait_until(lambda: config_block().get("source") == str(path), 10, "the first state")
         good = path.read_text()
         path.write_text(good + "[led]\nbrightness = 2\n")
-        wait_for(lambda: "led.brightness" in (config_block().get("error") or ""), 10, "the config error")
+        wait_until(lambda: "led.brightness" in (config_block().get("error") or ""), 10, "the config error")
         alerts = json.loads(state_file.read_text())["alerts"]
         assert [alert["kind"] for alert in alerts] == ["config"]
         path.write_text(good + "\n")
-        wait_for(lambda: config_block().get("error", "x") is None, 10, "the error to clear")
+        wait_until(lambda: config_block().get("error", "x") is None, 10, "the error to clear")
         assert json.loads(state_file.read_text())["alerts"] == []

@@ -7,7 +7,8 @@ from typing import Any
 from kiosk.watch.wiring import build_services
 from print_service.alerts import AlertStore
 from tests.fixtures.status_servers import StatusWorld
-from tests.watch.harness import DaemonThread, daemon_config, wait_for
+from tests.waiting import wait_until
+from tests.watch.harness import DaemonThread, daemon_config
 from tests.watch.worlds import status_table
 
 
@@ -25,21 +26,21 @@ def test_nightly_outcome_and_alert_files_reach_the_state_and_the_led(status_worl
     config = daemon_config(tmp_path, status_table(status_world, poll=30))
     state_file = tmp_path / "run" / "state.json"
     with DaemonThread(config, build_services(config)):
-        wait_for(lambda: state(state_file).get("level") == "operational", 10, "the first poll")
+        wait_until(lambda: state(state_file).get("level") == "operational", 10, "the first poll")
         assert state(state_file)["nightly"] is None
         assert state(state_file)["schedule"] == {"source": None, "fetched_at": None, "count": 0, "stale": False,
                                                  "error": None}
         record = {"date": "2030-03-05", "outcome": "failed", "at": "2030-03-04T17:30:00+00:00",
                   "message": "printing failed: the printer is out of paper"}
         (tmp_path / "state" / "nightly.json").write_text(json.dumps(record))
-        wait_for(lambda: state(state_file)["nightly"] == record, 10, "the nightly outcome")
+        wait_until(lambda: state(state_file)["nightly"] == record, 10, "the nightly outcome")
 
         AlertStore(tmp_path / "state" / "alerts").raise_alert("nightly_print", "Tomorrow's schedule was not printed")
-        wait_for(lambda: [a["kind"] for a in state(state_file)["alerts"]] == ["nightly_print"], 10, "the alert")
-        wait_for(lambda: state(state_file)["led"]["overlay"] == "alert", 10, "the LED reminder")
+        wait_until(lambda: [a["kind"] for a in state(state_file)["alerts"]] == ["nightly_print"], 10, "the alert")
+        wait_until(lambda: state(state_file)["led"]["overlay"] == "alert", 10, "the LED reminder")
 
         AlertStore(tmp_path / "state" / "alerts").clear("nightly_print")
-        wait_for(lambda: state(state_file)["alerts"] == [], 10, "the alert to clear")
+        wait_until(lambda: state(state_file)["alerts"] == [], 10, "the alert to clear")
         assert state(state_file)["led"]["overlay"] is None
 
 
@@ -50,7 +51,7 @@ def test_a_schedule_source_that_fails_stands_as_a_stale_schedule_alert(status_wo
                            schedule={"source": str(missing), "timezone": "UTC", "require_clock_sync": False})
     state_file = tmp_path / "run" / "state.json"
     with DaemonThread(config, build_services(config)):
-        wait_for(lambda: any(a["kind"] == "schedule" for a in state(state_file).get("alerts", [])), 10,
+        wait_until(lambda: any(a["kind"] == "schedule" for a in state(state_file).get("alerts", [])), 10,
                  "the schedule alert")
         schedule = state(state_file)["schedule"]
         assert schedule["stale"] is True
@@ -63,15 +64,15 @@ def test_the_setup_steps_config_report_fills_config_error(status_world: StatusWo
     state_file = tmp_path / "run" / "state.json"
     report = tmp_path / "state" / "config-error.json"
     with DaemonThread(config, build_services(config)):
-        wait_for(lambda: state(state_file).get("config", {}).get("source") == str(tmp_path / "config.toml"), 10,
+        wait_until(lambda: state(state_file).get("config", {}).get("source") == str(tmp_path / "config.toml"), 10,
                  "the first state")
         assert state(state_file)["config"]["error"] is None
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_text(json.dumps({"source": "/boot/firmware/downtime-kiosk.toml", "at": "2030-03-04T09:00:00Z",
                                       "error": "/boot/firmware/downtime-kiosk.toml: status.page_url: expected …"}))
-        wait_for(lambda: state(state_file)["config"]["source"] == "/boot/firmware/downtime-kiosk.toml", 10,
+        wait_until(lambda: state(state_file)["config"]["source"] == "/boot/firmware/downtime-kiosk.toml", 10,
                  "the setup step's report")
         assert "status.page_url" in state(state_file)["config"]["error"]
         report.unlink()
-        wait_for(lambda: state(state_file)["config"]["error"] is None, 10, "the report to go away")
+        wait_until(lambda: state(state_file)["config"]["error"] is None, 10, "the report to go away")
         assert state(state_file)["config"]["source"] == str(tmp_path / "config.toml")

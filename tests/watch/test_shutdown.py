@@ -9,7 +9,8 @@ from gpiozero.pins.mock import MockFactory
 from kiosk.gpio_factory import FactoryResult
 from kiosk.watch.wiring import build_services
 from tests.fixtures.status_servers import StatusWorld
-from tests.watch.harness import DaemonThread, daemon_config, wait_for
+from tests.waiting import wait_until
+from tests.watch.harness import DaemonThread, daemon_config
 from tests.watch.worlds import status_table
 
 LED = {"kind": "rgb", "pins": {"red": "GPIO17", "green": "GPIO27", "blue": "GPIO22"}, "night": ""}
@@ -21,8 +22,8 @@ def test_stop_turns_the_led_off_and_frees_its_pins(status_world: StatusWorld, mo
     state_file = tmp_path / "run" / "state.json"
     green = mock_factory.pin(27)
     with DaemonThread(config, build_services(config), open_factory=lambda: FactoryResult(mock_factory)):
-        wait_for(lambda: state_file.exists() and json.loads(state_file.read_text())["level"] == "operational",
+        wait_until(lambda: state_file.exists() and json.loads(state_file.read_text())["level"] == "operational",
                  10, "the first poll")
-        wait_for(lambda: green.state == 1.0, 5, "the green LED")
+        wait_until(lambda: green.state == 1.0, 5, "the green LED")
     assert [mock_factory.pin(number).state for number in (17, 27, 22)] == [0, 0, 0]
     PWMLED("GPIO27", pin_factory=mock_factory).close()  # would raise if the daemon still held the pin

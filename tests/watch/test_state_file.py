@@ -10,7 +10,8 @@ from kiosk.watch.publisher import StatePublisher
 from kiosk.watch.state import WatchState
 from kiosk.watch.wiring import build_services
 from tests.fixtures.status_servers import StatusWorld
-from tests.watch.harness import DaemonThread, daemon_config, wait_for
+from tests.waiting import wait_until
+from tests.watch.harness import DaemonThread, daemon_config
 from tests.watch.worlds import all_clear, major_outage, status_table
 
 TOP_KEYS = {"schema", "heartbeat_at", "level", "headline", "checked_at", "stale", "page", "components", "incidents",
@@ -95,7 +96,7 @@ def test_the_daemons_file_stays_whole_while_the_level_flips(status_world: Status
     config = daemon_config(tmp_path, status)
     state_file = tmp_path / "run" / "state.json"
     with DaemonThread(config, build_services(config)):
-        wait_for(state_file.exists, what="state.json")
+        wait_until(state_file.exists, what="state.json")
         reader = Reader(state_file)
         try:
             deadline = time.monotonic() + 3.0

@@ -15,7 +15,8 @@ import pytest
 from kiosk.watch.notify import Notifier, watchdog_interval
 from kiosk.watch.wiring import build_services
 from tests.fixtures.status_servers import StatusWorld
-from tests.watch.harness import DaemonThread, daemon_config, wait_for
+from tests.waiting import wait_until
+from tests.watch.harness import DaemonThread, daemon_config
 from tests.watch.worlds import major_outage, status_table
 
 
@@ -79,22 +80,22 @@ def test_ready_after_publishing_then_status_follows_the_level(
     major_outage(status_world)
     config = daemon_config(tmp_path, status_table(status_world))
     with DaemonThread(config, build_services(config)):
-        ready = wait_for(lambda: listener.lines("READY=1"), what="READY=1")
+        ready = wait_until(lambda: listener.lines("READY=1"), what="READY=1")
         assert len(ready) == 1
         state = listener.state_at_ready
         assert isinstance(state, dict), state  # state.json was complete when READY=1 arrived
         assert state["schema"] == 1
         assert listener.lines("STATUS=")[0][0] <= ready[0][0]  # STATUS= comes with READY=1
-        wait_for(lambda: any(line.startswith("STATUS=outage:") for _, line in listener.lines("STATUS=")),
+        wait_until(lambda: any(line.startswith("STATUS=outage:") for _, line in listener.lines("STATUS=")),
                  what="STATUS=outage")
-    wait_for(lambda: listener.lines("STOPPING=1"), 5, "STOPPING=1 at shutdown")
+    wait_until(lambda: listener.lines("STOPPING=1"), 5, "STOPPING=1 at shutdown")
 
 
 def test_watchdog_pings_stop_while_the_main_loop_hangs(
         status_world: StatusWorld, listener: NotifyListener, tmp_path: Path) -> None:
     config = daemon_config(tmp_path, status_table(status_world, poll=30))
     with DaemonThread(config, build_services(config)) as running:
-        wait_for(lambda: len(listener.lines("WATCHDOG=1")) >= 4, what="regular WATCHDOG=1 pings")
+        wait_until(lambda: len(listener.lines("WATCHDOG=1")) >= 4, what="regular WATCHDOG=1 pings")
         hang_started, hang_ended = threading.Event(), threading.Event()
         times: dict[str, float] = {}
 
@@ -110,7 +111,7 @@ def test_watchdog_pings_stop_while_the_main_loop_hangs(
         assert hang_ended.wait(10)
         during = [at for at, _ in listener.lines("WATCHDOG=1") if times["start"] + 0.2 < at < times["end"]]
         assert during == []
-        wait_for(lambda: len(listener.lines("WATCHDOG=1")) > before + 2, what="WATCHDOG=1 again after the hang")
+        wait_until(lambda: len(listener.lines("WATCHDOG=1")) > before + 2, what="WATCHDOG=1 again after the hang")
 
 
 def test_watchdog_interval_is_half_of_watchdog_usec_for_this_process_only() -> None:
