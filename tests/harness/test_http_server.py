@@ -39,3 +39,11 @@ def test_hang_times_out(http_server: LocalHTTPServer) -> None:
 def test_refused(refused_url: str) -> None:
     with pytest.raises(httpx.ConnectError):
         httpx.get(refused_url)
+
+
+def test_chunked_reply_has_no_length(http_server: LocalHTTPServer) -> None:
+    http_server.route("/c", Reply(body=b"y" * 200_000, chunked=True))
+    response = httpx.get(http_server.url + "/c")
+    assert "content-length" not in response.headers
+    assert response.headers["transfer-encoding"] == "chunked"
+    assert response.content == b"y" * 200_000

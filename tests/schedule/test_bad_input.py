@@ -37,6 +37,9 @@ BAD_REPLIES: dict[str, tuple[Reply, str, int]] = {
     "http 500": (Reply(status=500, body="oops"), "server error (HTTP 500)", ExitCode.UNAVAILABLE),
     "50 MB file": (Reply(body=b"BEGIN:VCALENDAR\r\n" + b"X" * (50 * 1024 * 1024), content_type="text/calendar"),
                    "50.0 MB is larger than the limit of 10.0 MB (schedule.max_megabytes)", ExitCode.FAILED),
+    "50 MB file without a length": (
+        Reply(body=b"BEGIN:VCALENDAR\r\n" + b"X" * (50 * 1024 * 1024), content_type="text/calendar", chunked=True),
+        ": larger than the limit of 10.0 MB (schedule.max_megabytes)", ExitCode.FAILED),
     "time-out": (Reply(delay=30), "no answer within 1 s", ExitCode.UNAVAILABLE),
     "empty body": (Reply(body=b""), "the file is empty", ExitCode.FAILED),
 }
