@@ -13,32 +13,25 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from kiosk.watch.state import Alert, WatchState
+from print_service.schedule.records import OUTCOMES, NightlyStore
 
 __all__ = ["AlertsPart", "NightlyPart", "SetupConfigErrorPart"]
 
 log = logging.getLogger(__name__)
 
-NIGHTLY_OUTCOMES = ("printed", "nothing", "failed", "waiting")
-
-
 class NightlyPart:
-    """`state.nightly` from `state_dir/nightly.json` ({date, outcome, at, message} or null)."""
+    """`state.nightly` from the nightly print's own record (`state_dir/nightly.json`), or null."""
 
     name = "nightly"
 
-    def __init__(self, path: Path, interval: float = 2.0) -> None:
-        self.path = path
+    def __init__(self, store: NightlyStore, interval: float = 2.0) -> None:
+        self.store = store
         self.interval = interval
 
-    def read(self) -> dict[str, Any] | None:
+    def read(self) -> dict[str, str] | None:
         """The recorded outcome, or None when absent or not in the agreed shape."""
-        try:
-            data = json.loads(self.path.read_text())
-        except (OSError, ValueError):
-            return None
-        if not isinstance(data, dict) or data.get("outcome") not in NIGHTLY_OUTCOMES:
-            return None
-        return {key: data.get(key) for key in ("date", "outcome", "at", "message")}
+        record = self.store.last()
+        return record.to_json() if record is not None and record.outcome in OUTCOMES else None
 
     async def update(self, state: WatchState, now: datetime) -> bool:
         """Re-read the file; True when the outcome changed."""
@@ -61,11 +54,8 @@ class SetupConfigErrorPart:
 
     def read(self) -> tuple[str, str] | None:
         """(source, error), or None when there is no report or it is not in the agreed shape."""
-        try:
-            data = json.loads(self.path.read_text())
-        except (OSError, ValueError):
-            return None
-        if not isinstance(data, dict) or not data.get("error"):
+        data = _read_json_object(self.path)
+        if data is None or not data.get("error"):
             return None
         return str(data.get("source") or ""), str(data["error"])
 
@@ -119,3 +109,12 @@ class AlertsPart:
 
 def _iso(value: object) -> str:
     return value.isoformat(timespec="seconds") if isinstance(value, datetime) else str(value)
+
+
+def _read_json_object(path: Path) -> dict[str, Any] | None:
+    """The JSON object in `path`, or None when it is absent, unreadable or not an object."""
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None

@@ -14,6 +14,7 @@ from print_service.alerts import AlertStore
 from print_service.paths import AppPaths
 from print_service.printing import PrintingSettings, PrintService
 from print_service.schedule import ScheduleCache, ScheduleSettings
+from print_service.schedule.records import NightlyStore
 
 __all__ = ["build_services"]
 
@@ -28,7 +29,7 @@ def build_services(config: Config) -> WatchServices:
     parts: list[Part] = [
         PrinterPart(service, book),
         SchedulePart(schedule),
-        NightlyPart(paths.state_dir / "nightly.json"),
+        NightlyPart(NightlyStore(paths.state_dir)),
         AlertsPart(AlertStore(paths.alerts_dir).active),
         SetupConfigErrorPart(paths.state_dir / "config-error.json"),
         DowntimeLogPart(monitor.downtime_log),
