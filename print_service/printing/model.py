@@ -26,8 +26,8 @@ class SubmittedJob:
 
     @property
     def form_id(self) -> str:
-        """The form id the title starts with (titles are "<form-id> <time>")."""
-        return self.title.split(" ", 1)[0]
+        """The form id the title starts with (titles are "<form-id>_<time>", see `job_title`)."""
+        return self.title.split("_", 1)[0]
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,7 +90,7 @@ class PrintService:
                contains_phi: bool = False) -> SubmittedJob:
         """Send one PDF; returns as soon as cupsd accepted the job (or the file is written).
 
-        `title` must be "<form-id> <YYYY-MM-DD HH:MM:SS>" (see `job_title`). Set
+        `title` must be a name made by `job_title` ("<form-id>_<YYYY-MM-DDTHH-MM-SS>"). Set
         `contains_phi` for documents with patient details: they are never written to the
         output folder.
         """

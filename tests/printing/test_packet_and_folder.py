@@ -43,7 +43,7 @@ def test_the_default_packet_prints_one_of_each_note_and_the_med_log(cupsd: Priva
     queue = cupsd.add_capture_queue()
     service = PrintService(PrintingSettings(printer=queue.name), server=cupsd.server)
     jobs = print_packet(service, forms, now=WHEN)
-    assert [job.title for job in jobs] == [f"{form} 2026-11-25 16:45:09" for form in IDS[:4]]
+    assert [job.title for job in jobs] == [f"{form}_2026-11-25T16-45-09" for form in IDS[:4]]
     assert all(service.wait(job).ok for job in jobs)
     printed = [page_text_and_size(path)[0] for path in queue.wait_for_documents(4)]
     assert [text.strip() for text in printed] == [f"Form {form}" for form in IDS[:4]]
@@ -85,19 +85,19 @@ def test_output_folder_writes_pdfs_and_never_contacts_cups(tmp_path: Path, forms
                                                                         PacketItem("med-change-log"))),
                            server=unreachable_cups_server)
     jobs = print_packet(service, forms, now=WHEN)
-    assert [job.path for job in jobs] == [folder / "therapist-note_2026-11-25_16-45-09.pdf",
-                                          folder / "med-change-log_2026-11-25_16-45-09.pdf"]
+    assert [job.path for job in jobs] == [folder / "therapist-note_2026-11-25T16-45-09.pdf",
+                                          folder / "med-change-log_2026-11-25T16-45-09.pdf"]
     assert all(service.wait(job).ok for job in jobs)
-    assert page_text_and_size(folder / "therapist-note_2026-11-25_16-45-09.pdf")[0].strip() == "Form therapist-note"
+    assert page_text_and_size(folder / "therapist-note_2026-11-25T16-45-09.pdf")[0].strip() == "Form therapist-note"
     assert service.queue_status().state == "file"
     again = print_form(service, forms, "therapist-note", now=WHEN)
-    assert again.path == folder / "therapist-note_2026-11-25_16-45-09-2.pdf"
+    assert again.path == folder / "therapist-note_2026-11-25T16-45-09-2.pdf"
 
 
 def test_output_folder_refuses_documents_with_patient_details(tmp_path: Path) -> None:
     service = PrintService(PrintingSettings(output_dir=tmp_path / "out"))
     with pytest.raises(PrintFailedError, match="never written"):
-        service.submit(make_pdf("schedule"), title="schedule 2026-11-26 18:00:00", contains_phi=True)
+        service.submit(make_pdf("schedule"), title="schedule_2026-11-26T18-00-00", contains_phi=True)
     assert not (tmp_path / "out").exists()
 
 

@@ -15,7 +15,7 @@ from tests.printing.pdfs import make_pdf, page_text_and_size
 
 WriteConfig = Callable[..., Path]
 PRACTICE = "Riverbend Counseling Associates"
-TITLE_RE = re.compile(r"^[a-z0-9-]+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
+TITLE_RE = re.compile(r"^[a-z0-9-]+_\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}$")
 LETTER, A4 = (612, 792), (595, 842)
 
 
@@ -56,7 +56,7 @@ def test_every_form_prints_and_reads_back(cupsd: PrivateCupsd, run_cli: RunCli, 
         assert PRACTICE in flat
         assert sorted(page) == sorted(size), (entry["id"], page)  # the logs are landscape
     names = job_names(cupsd, queue.name)
-    assert [name.split(" ")[0] for name in names] == [entry["id"] for entry in entries]
+    assert [name.split("_")[0] for name in names] == [entry["id"] for entry in entries]
     assert all(TITLE_RE.match(name) for name in names)
 
 
@@ -166,9 +166,9 @@ def test_output_dir_writes_pdfs_and_says_so(run_cli: RunCli, write_config: Write
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == f"printing.output_dir is set: writing PDFs to {folder} (no printer is used)"
     files = sorted(path.name for path in folder.iterdir())
-    assert [name.rsplit("_", 2)[0] for name in files] == sorted(
+    assert [name.split("_", 1)[0] for name in files] == sorted(
         ["therapist-note", "prescriber-note", "nursing-note", "med-change-log"])
-    assert all(re.match(r"^[a-z-]+_\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}\.pdf$", name) for name in files)
+    assert all(re.match(r"^[a-z-]+_\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.pdf$", name) for name in files)
     text, size = page_text_and_size(next(folder.glob("therapist-note_*.pdf")))
     assert PRACTICE in " ".join(text.split()) and size == LETTER
 

@@ -42,7 +42,7 @@ def test_copies_paper_and_duplex_are_cups_options(cupsd: PrivateCupsd) -> None:
         make_pdf("A4 form", "a4"), title=job_title("nursing-note", WHEN), copies=3)
 
     attrs = job_attributes(cupsd, job.id)
-    assert attrs["job-name"] == "nursing-note 2026-11-25 14:30:05"
+    assert attrs["job-name"] == "nursing-note_2026-11-25T14-30-05"
     assert attrs["copies"] == 3
     assert attrs["media"] == "iso_a4_210x297mm"
     assert attrs["sides"] == "two-sided-long-edge"
@@ -78,7 +78,7 @@ def test_the_cups_default_queue_is_used_when_none_is_named(cupsd: PrivateCupsd) 
 def test_titles_that_could_carry_phi_are_refused(cupsd: PrivateCupsd) -> None:
     queue = cupsd.add_capture_queue()
     service = PrintService(PrintingSettings(printer=queue.name), server=cupsd.server)
-    with pytest.raises(ValueError, match="titles must be"):
+    with pytest.raises(ValueError, match="job names must be"):
         service.submit(make_pdf("x"), title="Progress note for Jane Doe")
     assert queue.documents() == []
 

@@ -155,7 +155,7 @@ def test_phi_canary_after_fetch_print_and_purge_from_the_cli(run_cli: RunCli, co
     assert "INFO: schedule refreshed from" in logs  # verbose logging was on and captured
     names = _job_names(cupsd, queue)
     assert len(names) == 4, names
-    assert all(n.split()[0] in ("schedule", "therapist-note", "nursing-note") for n in names)
+    assert all(n.split("_")[0] in ("schedule", "therapist-note", "nursing-note") for n in names)
     searched = [p for folder in (tmp_path / "state", tmp_path / "keys", tmp_path / "run", scratch)
                 for p in folder.rglob("*") if p.is_file()]
     assert any(p.name == "cache.bin" for p in searched)
