@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kiosk.cli.command import Command, Context
 from kiosk.errors import UsageError
-from kiosk.forms_catalogue import catalogue_from_config
+from kiosk.wiring import catalogue_from_config
 from print_service.errors import PrintServiceError, UnknownNameError
 from print_service.storage import write_atomic
 

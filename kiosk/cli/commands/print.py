@@ -9,7 +9,7 @@ import argparse
 import sys
 
 from kiosk.cli.command import Command, Context
-from kiosk.forms_catalogue import catalogue_from_config
+from kiosk.wiring import catalogue_from_config
 from print_service.printing import (
     PacketItem,
     PrintingSettings,

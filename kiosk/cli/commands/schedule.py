@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from kiosk.cli.command import Command, Context
 from kiosk.errors import UsageError
-from kiosk.forms_catalogue import catalogue_from_config
+from kiosk.wiring import catalogue_from_config
 from print_service.errors import ScheduleError
 from print_service.paths import AppPaths
 from print_service.printing import PrintingSettings, PrintService
