@@ -12,8 +12,10 @@ from kiosk.watch.schedule_part import SchedulePart
 from kiosk.wiring import catalogue_from_config, paper_from_config
 from print_service.alerts import AlertStore
 from print_service.paths import AppPaths
-from print_service.printing import PrintingSettings, PrintService
-from print_service.schedule import ScheduleCache, ScheduleSettings
+from print_service.printing import PrintingSettings
+from print_service.printing.service import PrintService
+from print_service.schedule import ScheduleSettings
+from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.records import NightlyStore
 
 __all__ = ["build_services"]
