@@ -1,7 +1,8 @@
 """`downtime-kiosk nightly [--force] [--now ISO-TIME]`: the evening print of the next clinic day.
 
 Run by a systemd timer at `schedule.print_at`. Exit 0 when the schedule was printed (now or
-earlier for the same date) or there was nothing to print; 1 with the reason otherwise.
+earlier for the same date), was sent and still printing when the wait ended, or there was
+nothing to print; 1 with the reason otherwise.
 `--now` is the clock for the whole run, for drills and tests.
 """
 
