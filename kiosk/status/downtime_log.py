@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.status.level import Level
-from print_service.storage import write_atomic
+from print_service.storage import read_json_object, write_atomic
 
 __all__ = ["LOG_FILE_NAME", "MAX_ENTRIES", "DowntimeLog", "DowntimeWindow"]
 
@@ -92,12 +92,14 @@ class DowntimeLog:
         write_atomic(self.path, (json.dumps(document, indent=1) + "\n").encode(), mode=0o644)
 
     def _load(self) -> list[DowntimeWindow]:
-        try:
-            document = json.loads(self.path.read_bytes())
-            return [DowntimeWindow.from_json(row) for row in document["entries"]]
-        except FileNotFoundError:
+        document = read_json_object(self.path)
+        if document is None and not self.path.exists():
             return []
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        try:
+            if document is None:
+                raise ValueError("not a JSON object")
+            return [DowntimeWindow.from_json(row) for row in document["entries"]]
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             log.warning("%s: cannot be read (%s); a new log is begun at the next change", self.path, exc)
             self._damaged = True
             return []

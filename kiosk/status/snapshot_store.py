@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from kiosk.status.snapshot import StatusSnapshot
-from print_service.storage import write_atomic
+from print_service.storage import read_json_object, write_atomic
 
 __all__ = ["SNAPSHOT_FILE_NAME", "SnapshotStore"]
 
@@ -22,11 +22,14 @@ class SnapshotStore:
 
     def load(self) -> StatusSnapshot | None:
         """The stored snapshot, or None when there is none or it cannot be read (logged)."""
-        try:
-            return StatusSnapshot.from_json(json.loads(self.path.read_bytes()))
-        except FileNotFoundError:
+        data = read_json_object(self.path)
+        if data is None:
+            if self.path.exists():
+                log.warning("%s: last status cannot be read (not a JSON object); starting without it", self.path)
             return None
-        except (OSError, ValueError) as exc:
+        try:
+            return StatusSnapshot.from_json(data)
+        except ValueError as exc:
             log.warning("%s: last status cannot be read (%s); starting without it", self.path, exc)
             return None
 

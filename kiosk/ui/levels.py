@@ -5,7 +5,7 @@ Colour is never the only signal: each level also has its own word and its own ic
 
 from dataclasses import dataclass
 
-__all__ = ["LEVELS", "MONITOR_STOPPED", "LevelLook", "look_for"]
+__all__ = ["LEVELS", "MONITOR_STOPPED", "VERSIONS_DIFFER", "LevelLook", "look_for"]
 
 RGB = tuple[float, float, float]
 _WHITE: RGB = (1.0, 1.0, 1.0)
@@ -37,6 +37,7 @@ LEVELS: dict[str, LevelLook] = {
 }
 
 MONITOR_STOPPED = LevelLook("unknown", (0.38, 0.38, 0.38), _WHITE, "Status monitor not running", "question")
+VERSIONS_DIFFER = LevelLook("unknown", (0.38, 0.38, 0.38), _WHITE, "Monitor and screen versions differ", "question")
 
 
 def look_for(level: str) -> LevelLook:

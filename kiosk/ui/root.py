@@ -88,7 +88,7 @@ class KioskRoot(FloatLayout):
         self.state, _changed = self.reader.read()
         now = self.ctx.now()
         view = status_view(self.state, now, monitor_timeout=self.ctx.settings.monitor_timeout_seconds,
-                           stale_after=self.ctx.stale_after)
+                           stale_after=self.ctx.stale_after, refusal=self.reader.refusal)
         if self.view is None or view.look != self.view.look:
             log.info("screen shows %s (%s)", view.level, view.look.word)
         self.view = view

@@ -1,13 +1,18 @@
 """Reading the watch daemon's `state.json` cheaply: re-parse only when the file changed.
 
+The file is read through the same typed document the daemon writes (`kiosk.state.document`).
 The daemon replaces the file atomically, so a read sees a whole file; a file that is missing or
-not JSON keeps the last good state (and its heartbeat then ages, which the screen reports).
+not a state document keeps the last good state (and its heartbeat then ages, which the screen
+reports). A document of another schema is refused: `refusal` then says the monitor and screen
+versions differ, and the screen shows that instead of a guess.
 """
 
-import json
 import os
 from pathlib import Path
 from typing import Any
+
+from kiosk.state.document import SchemaMismatch, StateDocument, StateDocumentError
+from print_service.storage import read_json_object
 
 __all__ = ["StateFileReader"]
 
@@ -17,11 +22,13 @@ class StateFileReader:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.refusal: str | None = None
+        self.document: StateDocument | None = None
         self._signature: tuple[int, int, int] | None = None
         self._state: dict[str, Any] | None = None
 
     def read(self) -> tuple[dict[str, Any] | None, bool]:
-        """The last good state and whether a new one was read just now."""
+        """The last good state (as published) and whether a new one was read just now."""
         try:
             info = os.stat(self.path)
         except OSError:
@@ -29,12 +36,16 @@ class StateFileReader:
         signature = (info.st_mtime_ns, info.st_size, info.st_ino)
         if signature == self._signature:
             return self._state, False
-        try:
-            document = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
+        data = read_json_object(self.path)
+        if data is None:
             return self._state, False
         self._signature = signature
-        if not isinstance(document, dict):
+        try:
+            document = StateDocument.from_json(data)
+        except SchemaMismatch as exc:
+            self.refusal, self.document, self._state = str(exc), None, None
+            return None, True
+        except StateDocumentError:
             return self._state, False
-        self._state = document
-        return document, True
+        self.refusal, self.document, self._state = None, document, document.to_json()
+        return self._state, True

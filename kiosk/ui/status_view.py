@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from kiosk.ui.clock_text import age_words, parse_time, when_words, window_words
-from kiosk.ui.levels import MONITOR_STOPPED, LevelLook, look_for
+from kiosk.ui.levels import MONITOR_STOPPED, VERSIONS_DIFFER, LevelLook, look_for
 
 __all__ = ["StatusView", "alert_lines", "monitor_running", "status_view"]
 
@@ -43,8 +43,10 @@ def monitor_running(state: dict[str, Any] | None, now: datetime, timeout_seconds
 
 
 def status_view(state: dict[str, Any] | None, now: datetime, *, monitor_timeout: float,
-                stale_after: float) -> StatusView:
-    """The Status screen for `state` at `now`."""
+                stale_after: float, refusal: str | None = None) -> StatusView:
+    """The Status screen for `state` at `now`; `refusal` is why the state file was refused (another version)."""
+    if refusal is not None:
+        return _versions_differ_view(refusal)
     if not monitor_running(state, now, monitor_timeout):
         return _stopped_view(state, now)
     assert state is not None
@@ -89,6 +91,21 @@ def _stopped_view(state: dict[str, Any] | None, now: datetime) -> StatusView:
         guidance=[
             "Check whether ICANotes works on a computer or phone.",
             "Tell IT: the status monitor on this kiosk has stopped.",
+            "Blank forms can still be printed from the Print screen.",
+        ],
+    )
+
+
+def _versions_differ_view(refusal: str) -> StatusView:
+    return StatusView(
+        look=VERSIONS_DIFFER,
+        headline="The status monitor and this screen are different versions: the screen cannot read the status.",
+        checked=refusal,
+        checked_warning=True,
+        monitor_running=False,
+        guidance=[
+            "Check whether ICANotes works on a computer or phone.",
+            "Tell IT: the kiosk's monitor and screen versions differ (finish or redo the update, then restart).",
             "Blank forms can still be printed from the Print screen.",
         ],
     )

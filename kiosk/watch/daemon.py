@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from kiosk.button.controller import ButtonController, PrintActions
 from kiosk.button.recogniser import Gesture
@@ -26,6 +26,7 @@ from kiosk.led.driver import LedDriver
 from kiosk.led.scene import LedScene
 from kiosk.led.settings import LedSettings
 from kiosk.led.table import overlay_pattern
+from kiosk.status.snapshot import StatusSnapshot
 from kiosk.watch.config_watch import set_config_error
 from kiosk.watch.hardware import Hardware, open_hardware
 from kiosk.watch.notify import Notifier
@@ -34,7 +35,7 @@ from kiosk.watch.publisher import HEARTBEAT_SECONDS, StatePublisher, read_state
 from kiosk.watch.state import WatchState
 from print_service.paths import AppPaths
 
-__all__ = ["MonitorLike", "SnapshotLike", "WatchDaemon", "WatchServices"]
+__all__ = ["MonitorLike", "WatchDaemon", "WatchServices"]
 
 log = logging.getLogger(__name__)
 
@@ -42,25 +43,14 @@ STARTUP_PARTS_SECONDS = 1.5  # local reads before READY=1; slower parts finish i
 SHUTDOWN_SECONDS = 1.0
 
 
-class SnapshotLike(Protocol):
-    """What the daemon needs of a status snapshot."""
-
-    @property
-    def level(self) -> str:
-        """The level word."""
-
-    def to_json(self) -> dict[str, Any]:
-        """The `status --json` object."""
-
-
 class MonitorLike(Protocol):
     """What the daemon needs of the status engine's monitor."""
 
     @property
-    def current(self) -> Any:
+    def current(self) -> StatusSnapshot | None:
         """The latest snapshot (restored at start, marked stale), or None."""
 
-    def add_listener(self, callback: Callable[[Any], None]) -> Callable[[], None]:
+    def add_listener(self, callback: Callable[[StatusSnapshot], None]) -> Callable[[], None]:
         """Call `callback(snapshot)` after every poll; returns the unsubscribe function."""
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -105,7 +95,7 @@ class WatchDaemon:
         self.scene = LedScene(config.get(LedSettings), "unknown", at=clock())
         self.driver = LedDriver(self.scene, None, clock=clock)
         self.publisher = StatePublisher(self.paths.state_file, heartbeat_seconds=heartbeat_seconds,
-                                        clock=clock, now=now)
+                                        monotonic=clock, now=now)
         self._open_factory = open_factory
         self.hardware = Hardware()
         self.controller: ButtonController | None = None
@@ -168,12 +158,11 @@ class WatchDaemon:
         previous = read_state(self.paths.state_file)
         snapshot = self.services.monitor.current
         if snapshot is not None:
-            self.state.status = snapshot.to_json()
+            self.state.status = snapshot
         elif previous is not None:
-            self.state.status = {key: previous[key] for key in self.state.status if key in previous}
-            self.state.status["stale"] = True
-        if previous is not None and previous.get("level") == self.state.level:
-            self.state.level_since = previous.get("level_since")
+            self.state.status = previous.status.as_stale()
+        if previous is not None and previous.level == self.state.status.level:
+            self.state.level_since = previous.level_since
         self.scene.set_level(self.state.level, self.clock())
 
     async def _startup_parts(self) -> None:
@@ -184,15 +173,15 @@ class WatchDaemon:
         for task in pending:
             task.cancel()
 
-    def _on_snapshot(self, snapshot: SnapshotLike) -> None:
-        level = str(snapshot.level)
+    def _on_snapshot(self, snapshot: StatusSnapshot) -> None:
+        level = snapshot.level.value
         previous = self.state.level
-        self.state.status = snapshot.to_json()
+        self.state.status = snapshot
         if level != previous or self.state.level_since is None:
-            checked_at = self.state.status.get("checked_at")
+            checked_at = snapshot.to_json()["checked_at"]
             self.state.level_since = str(checked_at) if checked_at else self.now().isoformat(timespec="seconds")
         if level != previous:
-            log.warning("level %s → %s: %s", previous, level, self.state.status.get("headline", ""),
+            log.warning("level %s → %s: %s", previous, level, snapshot.headline,
                         extra={"EVENT": "level_change", "LEVEL": level, "PREVIOUS": previous})
             self.scene.set_level(level, self.clock())
             self.driver.wake()
@@ -200,8 +189,8 @@ class WatchDaemon:
         self._publish()
 
     def _status_line(self) -> str:
-        stale = " (last known, not confirmed yet)" if self.state.status.get("stale") else ""
-        return f"{self.state.level}: {self.state.status.get('headline', '')}{stale}"
+        stale = " (last known, not confirmed yet)" if self.state.status.stale else ""
+        return f"{self.state.level}: {self.state.status.headline}{stale}"
 
     def _publish(self, *, force: bool = False) -> None:
         """Bring the LED view and the alert reminder up to date and write state.json if anything changed."""

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from kiosk.state.document import LogEntry
 from kiosk.status.downtime_log import DowntimeLog
 from kiosk.watch.state import DOWNTIME_LOG_LIMIT, WatchState
 
@@ -19,7 +20,7 @@ class DowntimeLogPart:
 
     async def update(self, state: WatchState, now: datetime) -> bool:
         """Re-read the windows; True when they changed."""
-        windows = [window.to_json() for window in self.log.recent(DOWNTIME_LOG_LIMIT)]
+        windows = tuple(LogEntry.from_json(window.to_json()) for window in self.log.recent(DOWNTIME_LOG_LIMIT))
         if windows == state.downtime_log:
             return False
         state.downtime_log = windows

@@ -5,15 +5,16 @@ The nightly print (a systemd timer, another process) records its last outcome in
 every few seconds; an unreadable file is treated as absent, never as a crash.
 """
 
-import json
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
-from kiosk.watch.state import Alert, WatchState
+from kiosk.state.document import Alert, NightlyBlock
+from kiosk.watch.state import WatchState
 from print_service.schedule.records import OUTCOMES, NightlyStore
+from print_service.storage import read_json_object
 
 __all__ = ["AlertsPart", "NightlyPart", "SetupConfigErrorPart"]
 
@@ -28,10 +29,10 @@ class NightlyPart:
         self.store = store
         self.interval = interval
 
-    def read(self) -> dict[str, str] | None:
+    def read(self) -> NightlyBlock | None:
         """The recorded outcome, or None when absent or not in the agreed shape."""
         record = self.store.last()
-        return record.to_json() if record is not None and record.outcome in OUTCOMES else None
+        return NightlyBlock.from_json(record.to_json()) if record is not None and record.outcome in OUTCOMES else None
 
     async def update(self, state: WatchState, now: datetime) -> bool:
         """Re-read the file; True when the outcome changed."""
@@ -54,7 +55,7 @@ class SetupConfigErrorPart:
 
     def read(self) -> tuple[str, str] | None:
         """(source, error), or None when there is no report or it is not in the agreed shape."""
-        data = _read_json_object(self.path)
+        data = read_json_object(self.path)
         if data is None or not data.get("error"):
             return None
         return str(data.get("source") or ""), str(data["error"])
@@ -110,11 +111,3 @@ class AlertsPart:
 def _iso(value: object) -> str:
     return value.isoformat(timespec="seconds") if isinstance(value, datetime) else str(value)
 
-
-def _read_json_object(path: Path) -> dict[str, Any] | None:
-    """The JSON object in `path`, or None when it is absent, unreadable or not an object."""
-    try:
-        data = json.loads(path.read_text())
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None

@@ -10,8 +10,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
+from kiosk.state.document import PrinterBlock, PrintJobRow
 from kiosk.watch.blocking import in_thread
 from kiosk.watch.state import WatchState
 from print_service.errors import PrintFailedError, PrintServiceError
@@ -37,9 +37,8 @@ class _Entry:
     message: str
     at: str
 
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.job.id, "form": self.job.form_id, "state": self.state, "message": self.message,
-                "at": self.at}
+    def row(self) -> PrintJobRow:
+        return PrintJobRow(self.job.id, self.job.form_id, self.state, self.message, self.at)
 
 
 class JobBook:
@@ -65,9 +64,9 @@ class JobBook:
         """Jobs still queued or printing, to look at again."""
         return [entry.job for entry in self._entries if entry.state in ("queued", "printing")]
 
-    def to_json(self) -> list[dict[str, Any]]:
+    def rows(self) -> tuple[PrintJobRow, ...]:
         """The `printer.jobs` list."""
-        return [entry.to_json() for entry in self._entries]
+        return tuple(entry.row() for entry in self._entries)
 
 
 class PrinterPart:
@@ -80,7 +79,7 @@ class PrinterPart:
         self.book = book
         self.interval = interval
 
-    def _look(self) -> dict[str, Any]:
+    def _look(self) -> PrinterBlock:
         try:
             status = self.service.queue_status()
             queue, state, message, can_resume = status.name, status.state, status.message, status.can_resume
@@ -90,18 +89,17 @@ class PrinterPart:
         for job in self.book.open_jobs():
             with contextlib.suppress(PrintServiceError):  # cupsd went away: the queue state says so
                 self.book.settle(self.service.job_status(job))
-        return {"queue": queue, "state": state, "message": message, "can_resume": can_resume,
-                "jobs": self.book.to_json()}
+        return PrinterBlock(queue, state, message, can_resume, self.book.rows())
 
     async def update(self, state: WatchState, now: datetime) -> bool:
         """Ask cupsd about the queue and the open jobs; True when anything changed."""
         printer = await in_thread(self._look, "kiosk-printer")
         changed = printer != state.printer
         state.printer = printer
-        if printer["state"] in NEEDS_ATTENTION:
-            if state.raise_alert("printer", printer["message"], now):
-                log.warning("printer needs attention: %s", printer["message"],
-                            extra={"EVENT": "alert", "KIND": "printer", "QUEUE": printer["queue"] or ""})
+        if printer.state in NEEDS_ATTENTION:
+            if state.raise_alert("printer", printer.message, now):
+                log.warning("printer needs attention: %s", printer.message,
+                            extra={"EVENT": "alert", "KIND": "printer", "QUEUE": printer.queue or ""})
                 changed = True
         elif state.clear_alert("printer"):
             log.info("printer is fine again", extra={"EVENT": "alert_cleared", "KIND": "printer"})

@@ -5,14 +5,14 @@ The screen reads only this file and must never see half of it, so it is replaced
 heartbeat time tells the screen the daemon is alive.
 """
 
-import json
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
-from kiosk.watch.state import SCHEMA
+from kiosk.state.document import StateDocument, StateDocumentError
+from kiosk.state.file import encode_document, read_document
 from print_service.storage import write_atomic
 
 __all__ = ["HEARTBEAT_SECONDS", "StatePublisher", "read_state"]
@@ -28,32 +28,30 @@ class StatePublisher:
     """Publishes documents to `path`; `publish` returns whether it wrote."""
 
     def __init__(self, path: Path, *, heartbeat_seconds: float = HEARTBEAT_SECONDS,
-                 clock: Callable[[], float] = time.monotonic, now: Callable[[], datetime] = _utc_now) -> None:
+                 monotonic: Callable[[], float] = time.monotonic, now: Callable[[], datetime] = _utc_now) -> None:
         self.path = path
         self.heartbeat_seconds = heartbeat_seconds
-        self._clock = clock
+        self._monotonic = monotonic
         self._now = now
-        self._last_body: str | None = None
+        self._last_body: StateDocument | None = None
         self._last_write = float("-inf")
         self.writes = 0
 
-    def publish(self, body: dict[str, Any], *, force: bool = False) -> bool:
-        """Write `body` (plus schema and heartbeat) when it changed, the heartbeat is due, or `force`."""
-        key = json.dumps(body, sort_keys=True, default=str)
-        due = self._clock() - self._last_write >= self.heartbeat_seconds
-        if key == self._last_body and not due and not force:
+    def publish(self, body: StateDocument, *, force: bool = False) -> bool:
+        """Write `body` with a fresh heartbeat when it changed, the heartbeat is due, or `force`."""
+        due = self._monotonic() - self._last_write >= self.heartbeat_seconds
+        if body == self._last_body and not due and not force:
             return False
-        document = {"schema": SCHEMA, "heartbeat_at": self._now().isoformat(timespec="milliseconds"), **body}
-        write_atomic(self.path, json.dumps(document, indent=1, default=str).encode(), mode=0o644)
-        self._last_body, self._last_write = key, self._clock()
+        document = replace(body, heartbeat_at=self._now().isoformat(timespec="milliseconds"))
+        write_atomic(self.path, encode_document(document), mode=0o644)
+        self._last_body, self._last_write = body, self._monotonic()
         self.writes += 1
         return True
 
 
-def read_state(path: Path) -> dict[str, Any] | None:
-    """The last published document, or None when there is none or it cannot be read."""
+def read_state(path: Path) -> StateDocument | None:
+    """The last published document, or None when there is none this version can read."""
     try:
-        document = json.loads(path.read_text())
-    except (OSError, ValueError):
+        return read_document(path)
+    except StateDocumentError:
         return None
-    return document if isinstance(document, dict) and document.get("schema") == SCHEMA else None

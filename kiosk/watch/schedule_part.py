@@ -8,8 +8,9 @@ copy stands as the `schedule` alert so someone fixes the source before it is nee
 import logging
 from datetime import datetime, timedelta
 
+from kiosk.state.document import ScheduleBlock
 from kiosk.watch.blocking import in_thread
-from kiosk.watch.state import WatchState, no_schedule
+from kiosk.watch.state import WatchState
 from print_service.schedule.cache import ScheduleCache
 
 __all__ = ["SchedulePart"]
@@ -32,8 +33,8 @@ class SchedulePart:
     async def update(self, state: WatchState, now: datetime) -> bool:
         """Refresh when due, then read the freshness; True when the schedule block or its alert changed."""
         if not self.cache.settings.source:  # no schedule configured: nothing is stale, nothing to fetch
-            changed = state.schedule != no_schedule()
-            state.schedule = no_schedule()
+            changed = state.schedule != ScheduleBlock()
+            state.schedule = ScheduleBlock()
             return state.clear_alert("schedule") or changed
         if self._next_refresh is None or now >= self._next_refresh:
             self._next_refresh = now + timedelta(minutes=self.cache.settings.refresh_minutes)
@@ -41,7 +42,7 @@ class SchedulePart:
             if not result.ok:
                 log.warning("schedule refresh failed: %s", result.error, extra={"EVENT": "schedule_refresh_failed"})
         freshness = await in_thread(self.cache.freshness, "kiosk-schedule")
-        block = freshness.to_json()
+        block = ScheduleBlock.from_json(freshness.to_json())
         changed = block != state.schedule
         state.schedule = block
         if freshness.stale:

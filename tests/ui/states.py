@@ -1,10 +1,17 @@
-"""State files for the UI tests, written exactly per the watch daemon's schema (docs: interfaces)."""
+"""State files for the UI tests, built by the watch daemon's own writer (so a change to the document reaches them)."""
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from kiosk.led.scene import LedView
+from kiosk.state.document import NightlyBlock, PrinterBlock, ScheduleBlock
+from kiosk.status.level import Level
+from kiosk.status.report import Component
+from kiosk.status.snapshot import PageSummary, ProbeResult, Probes, StatusSnapshot
+from kiosk.watch.state import WatchState
 from print_service.storage.atomic import write_atomic
 
 NOW = datetime(2026, 11, 25, 14, 30, tzinfo=UTC)
@@ -44,39 +51,29 @@ def iso(moment: datetime) -> str:
 
 
 def make_state(level: str = "operational", *, now: datetime = NOW, **changes: Any) -> dict[str, Any]:
-    """A complete, valid state document at `now` (heartbeat now, checked 40 s ago)."""
-    state: dict[str, Any] = {
-        "schema": 1,
-        "heartbeat_at": iso(now),
-        "level": level,
-        "headline": HEADLINES[level],
-        "checked_at": iso(now - timedelta(seconds=40)),
-        "stale": False,
-        "page": {"name": "ICANotes", "status": "UP" if level == "operational" else "HASISSUES"},
-        "components": [{"id": "c1", "name": "EHR", "status": "OPERATIONAL"}],
-        "incidents": [],
-        "maintenances": [],
-        "probes": {
-            "status_page": {"ok": True, "http_status": 200, "error": None, "elapsed_ms": 120},
-            "ehr": {"ok": level == "operational", "http_status": 200 if level == "operational" else 503,
-                    "error": None, "elapsed_ms": 340},
-            "upload": {"ok": True, "http_status": 200, "error": None, "elapsed_ms": 200},
-            "internet": {"ok": level != "offline", "http_status": 204, "error": None, "elapsed_ms": 40},
-        },
-        "guidance": [f"Step one for {level}.", f"Step two for {level}."],
-        "level_since": iso(now - timedelta(minutes=12)),
-        "led": {"pattern": level, "overlay": None, "color": [0, 255, 0]},
-        "printer": {"queue": "office", "state": "idle", "message": "Ready", "can_resume": False, "jobs": []},
-        "schedule": {"source": "https://ehr.example", "fetched_at": iso(now - timedelta(hours=2)), "count": 12,
-                     "stale": False, "error": None},
-        "nightly": {"date": "2026-11-24", "outcome": "printed", "at": iso(now - timedelta(hours=18)),
-                    "message": "12 appointments for Wed 25 Nov"},
-        "alerts": [],
-        "downtime_log": [],
-        "config": {"source": "/etc/downtime-kiosk/config.toml", "error": None},
-    }
-    state.update(changes)
-    return state
+    """A complete, valid state document at `now` (heartbeat now, checked 40 s ago), made by the daemon's own
+    writer (`WatchState.document()`); `changes` then replace top-level keys of the published form."""
+    ok = level == "operational"
+    state = WatchState(config_source="/etc/downtime-kiosk/config.toml")
+    state.status = StatusSnapshot(
+        Level(level), HEADLINES[level], now - timedelta(seconds=40),
+        page=PageSummary("ICANotes", "UP" if ok else "HASISSUES"),
+        components=(Component("c1", "EHR", "OPERATIONAL"),),
+        probes=Probes(status_page=ProbeResult(True, 200, None, 120),
+                      ehr=ProbeResult(ok, 200 if ok else 503, None, 340),
+                      upload=ProbeResult(True, 200, None, 200),
+                      internet=ProbeResult(level != "offline", 204, None, 40)),
+        guidance=(f"Step one for {level}.", f"Step two for {level}."),
+    )
+    state.level_since = iso(now - timedelta(minutes=12))
+    state.led = LedView(level, None, (0, 255, 0))
+    state.printer = PrinterBlock("office", "idle", "Ready", False)
+    state.schedule = ScheduleBlock("https://ehr.example", iso(now - timedelta(hours=2)), 12, False, None)
+    state.nightly = NightlyBlock("2026-11-24", "printed", iso(now - timedelta(hours=18)),
+                                 "12 appointments for Wed 25 Nov")
+    document = replace(state.document(), heartbeat_at=iso(now)).to_json()
+    document.update(changes)
+    return document
 
 
 def write_state(path: Path, state: dict[str, Any]) -> None:

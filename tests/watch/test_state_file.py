@@ -3,9 +3,11 @@
 import json
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from kiosk.status.level import Level
 from kiosk.watch.publisher import StatePublisher
 from kiosk.watch.state import WatchState
 from kiosk.watch.wiring import build_services
@@ -68,8 +70,8 @@ def test_publisher_never_shows_a_half_written_file(tmp_path: Path) -> None:
     reader = Reader(path)
     try:
         for index in range(400):
-            state.status["level"] = "outage" if index % 2 else "operational"
-            state.status["guidance"] = ["a line of guidance long enough to span pages " * 20] * (index % 7)
+            state.status = replace(state.status, level=Level.OUTAGE if index % 2 else Level.OPERATIONAL,
+                                   guidance=("a line of guidance long enough to span pages " * 20,) * (index % 7))
             assert publisher.publish(state.document())
     finally:
         reader.stop()
@@ -80,14 +82,14 @@ def test_publisher_never_shows_a_half_written_file(tmp_path: Path) -> None:
 
 def test_unchanged_state_is_rewritten_only_for_the_heartbeat(tmp_path: Path) -> None:
     ticks = [0.0]
-    publisher = StatePublisher(tmp_path / "state.json", heartbeat_seconds=2.0, clock=lambda: ticks[0])
+    publisher = StatePublisher(tmp_path / "state.json", heartbeat_seconds=2.0, monotonic=lambda: ticks[0])
     body = WatchState(config_source="test").document()
     assert publisher.publish(body)
     ticks[0] = 1.9
     assert not publisher.publish(body)
     ticks[0] = 2.0
     assert publisher.publish(body)
-    assert publisher.publish({**body, "level": "outage"})
+    assert publisher.publish(replace(body, status=replace(body.status, level=Level.OUTAGE)))
     assert publisher.writes == 3
 
 
