@@ -19,9 +19,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from print_service.forms import FormCatalogue, PracticeSettings  # noqa: E402
-from print_service.printing import PrintingSettings, PrintService, print_form, print_packet  # noqa: E402
+from print_service.forms import PracticeSettings  # noqa: E402
+from print_service.forms.catalogue import FormCatalogue  # noqa: E402
+from print_service.printing import PrintingSettings  # noqa: E402
 from print_service.printing.connection import connect  # noqa: E402
+from print_service.printing.packet import print_form, print_packet  # noqa: E402
+from print_service.printing.service import PrintService  # noqa: E402
 from tests.fixtures.cupsd import PrivateCupsd  # noqa: E402
 
 PRESSES = 50
