@@ -4,3 +4,5 @@
 """
 
 __version__ = "0.1.0"
+
+import print_service as _print_service  # noqa: F401  (first: it keeps httpx's command-line tool unloaded)

@@ -3,10 +3,12 @@
 import logging
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from print_service.errors import PrintServiceError, UnknownNameError
 from print_service.forms.builtin import builtin_definitions
 from print_service.forms.cache import RenderCache
+from print_service.forms.custom import CustomFormError
 from print_service.forms.model import FormEntry, Prefill
 from print_service.forms.render.pdf import count_pages, render_pdf
 from print_service.forms.settings import (
@@ -16,6 +18,9 @@ from print_service.forms.settings import (
     PracticeSettings,
     ProcedureLinks,
 )
+
+if TYPE_CHECKING:
+    from print_service.forms.custom_pdf import CustomPdf
 
 __all__ = ["FormCatalogue"]
 
@@ -46,6 +51,7 @@ class FormCatalogue:
         self._builtin = builtin_definitions(practice, links)
         self._custom: dict[str, CustomForm] = {form.id: form for form in forms.custom}
         self._pages: dict[str, int] = {}
+        self._opened: dict[str, CustomPdf] = {}
         self._keys: dict[str, str] = {}
 
     # -- what exists ----------------------------------------------------------------------
@@ -61,8 +67,8 @@ class FormCatalogue:
         """The entry of one form (raises UnknownNameError)."""
         self._require(form_id)
         if form_id in self._custom:
-            custom = self._custom[form_id]
-            return FormEntry(form_id, custom.title, custom.pages, "custom")
+            opened = self._custom_pdf(form_id)
+            return FormEntry(form_id, opened.title, opened.pages, "custom")
         definition = self._builtin[form_id]
         if form_id not in self._pages:
             self._pages[form_id] = count_pages(definition, self.paper)
@@ -138,6 +144,20 @@ class FormCatalogue:
         self.render_count += 1
         _log.debug("rendering form %s (%s)", form_id, self.paper)
         return render_pdf(self._builtin[form_id], self.paper)
+
+    def _custom_pdf(self, form_id: str) -> "CustomPdf":
+        """Open the practice's PDF once (pypdf is loaded only now), for its title and pages."""
+        from print_service.forms.custom_pdf import read_custom_pdf
+
+        if form_id not in self._opened:
+            form = self._custom[form_id]
+            try:
+                self._opened[form_id] = read_custom_pdf(form)
+            except CustomFormError as exc:
+                raise PrintServiceError(f"the practice's form {form_id!r} ({form.path}): {exc}",
+                                        user_message="This form's file cannot be used. Ask IT to check the kiosk.",
+                                        ) from None
+        return self._opened[form_id]
 
     def _custom_path(self, form_id: str) -> Path:
         path = self._custom[form_id].path

@@ -43,12 +43,16 @@ class ProcedureLinks:
 
 @dataclass(frozen=True, slots=True)
 class CustomForm:
-    """A practice's own PDF that replaces a built-in form or adds a new id; checked when the config loads."""
+    """A practice's own PDF that replaces a built-in form or adds a new id.
+
+    Checked when the config loads as a readable regular file with a PDF header; opened (pages, its
+    own title) only when first listed or printed. `title` = "" means the PDF's own title, else one
+    made from the id.
+    """
 
     id: str
     path: Path
-    title: str
-    pages: int
+    title: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,6 @@
 """`[forms]`: the practice's own PDFs replace a built-in form or add a new one, and a file that cannot
-serve is a configuration error (exit 78, one line naming the key and the file) at load, not at the press."""
+serve is a configuration error (exit 78, one line naming the key and the file) before the press: a missing,
+unreadable or non-PDF file at every load, a broken or locked PDF when `config check` or `forms` opens it."""
 
 import json
 from collections.abc import Callable
@@ -7,6 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.config import parse_config
+from kiosk.config.sections.forms import open_custom_forms
+from kiosk.errors import ConfigError
+from kiosk.wiring import catalogue_from_config
+from print_service.errors import PrintServiceError
 from tests.conftest import RunCli
 from tests.forms.pdfs import encrypted_pdf, make_pdf, page_texts
 
@@ -66,7 +72,7 @@ def test_a_custom_form_that_cannot_serve_is_a_config_error(
     encrypted_pdf(tmp_path / "locked.pdf")
     config = _bad_config(tmp_path, write_config, targets[case])
 
-    for args in (("config", "check"), ("forms", "list")):
+    for args in (("config", "check"), ("forms", "list"), ("forms", "render", "therapist-note", "-o", "x.pdf")):
         result = run_cli("--config", config, *args)
         assert result.returncode == 78
         lines = result.stderr.strip().splitlines()
@@ -93,3 +99,18 @@ def test_bad_forms_and_practice_keys_are_one_line_errors(
     assert result.returncode == 78
     assert expected in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_loading_checks_the_file_but_opens_it_only_when_used(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\n" + b" " * 64)
+    (tmp_path / "notes.pdf").write_text("this is a text file, not a form\n" * 4)
+    paths = {"state_dir": f"{tmp_path}/state", "runtime_dir": f"{tmp_path}/run"}
+    config = parse_config({"forms": {"therapist-note": str(broken)}, "paths": paths}, "config.toml")
+    with pytest.raises(ConfigError, match=r"forms\.therapist-note: .*broken\.pdf: not a readable PDF"):
+        open_custom_forms(config)
+    catalogue = catalogue_from_config(config)
+    with pytest.raises(PrintServiceError, match="therapist-note"):
+        catalogue.entry("therapist-note")
+    with pytest.raises(ConfigError, match="not a PDF file"):
+        parse_config({"forms": {"therapist-note": str(tmp_path / "notes.pdf")}}, "config.toml")

@@ -10,7 +10,7 @@ import pytest
 from print_service.errors import UnknownNameError
 from print_service.forms import FormsSettings, PracticeSettings, Prefill
 from print_service.forms.catalogue import FormCatalogue
-from print_service.forms.custom import inspect_custom_pdf
+from print_service.forms.custom import check_custom_pdf
 from tests.forms.pdfs import WORD, make_pdf, page_texts
 
 VISIT = Prefill("Doe, Jane", date(2026, 11, 26), time(14, 30), "Dr. Ada Smith, MD", date(1980, 2, 3))
@@ -54,7 +54,7 @@ def test_only_progress_notes_can_be_prefilled(tmp_path: Path, form_id: str) -> N
 
 def test_a_custom_note_comes_back_as_the_practice_made_it(tmp_path: Path) -> None:
     ours = make_pdf(tmp_path / "ours.pdf", "our note")
-    forms = FormsSettings(custom=(inspect_custom_pdf("therapist-note", ours),))
+    forms = FormsSettings(custom=(check_custom_pdf("therapist-note", ours),))
     catalogue = FormCatalogue(cache_dir=tmp_path / "cache", forms=forms)
     assert catalogue.render_prefilled("therapist-note", VISIT) == ours.read_bytes()
 

@@ -7,6 +7,7 @@ import argparse
 import json
 
 from kiosk.cli.command import Context
+from kiosk.config.sections.forms import open_custom_forms
 from kiosk.errors import UsageError
 from kiosk.wiring import catalogue_from_config
 from print_service.errors import PrintServiceError, UnknownNameError
@@ -15,6 +16,7 @@ from print_service.storage import write_atomic
 
 def run(args: argparse.Namespace, context: Context) -> int:
     """Dispatch to the action."""
+    open_custom_forms(context.config)
     catalogue = catalogue_from_config(context.config)
     if args.action == "list":
         entries = catalogue.entries()

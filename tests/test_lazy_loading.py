@@ -1,0 +1,95 @@
+"""Each process loads only what it uses: proven in fresh interpreters, by the modules they end up holding.
+
+Loading the configuration and importing the pure core must leave every heavy library out; the
+`status` check (the Nagios plugin run every minute) loads no forms, schedule, crypto, screen or GPIO
+library; `--help` loads none at all.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures.status_servers import StatusWorld
+
+REPO = Path(__file__).resolve().parent.parent
+HEAVY = ("httpx", "reportlab", "pypdf", "icalendar", "cryptography", "gpiozero", "cups", "kivy")
+PURE_CORE = (
+    "kiosk.config", "kiosk.config.sections", "kiosk.cli.commands", "kiosk.cli.main",
+    "kiosk.status", "kiosk.status.decide", "kiosk.status.guidance", "kiosk.status.level", "kiosk.status.report",
+    "kiosk.status.page_signals", "kiosk.status.providers", "kiosk.status.snapshot", "kiosk.status.summary",
+    "kiosk.state.document", "kiosk.led.table", "kiosk.led.scene", "kiosk.led.pattern", "kiosk.button.recogniser",
+    "kiosk.gpio.pins", "kiosk.ui.levels", "kiosk.ui.status_view", "kiosk.ui.info_view", "kiosk.ui.state_file",
+    "print_service.forms", "print_service.forms.builtin", "print_service.forms.custom",
+    "print_service.schedule", "print_service.schedule.model", "print_service.printing",
+    "print_service.printing.words",
+)
+
+# Runs argv through the real entry point, then writes which top-level packages are loaded to $LOADED_FILE.
+PROBE = """
+import atexit, json, os, sys
+def _loaded():
+    names = {m.split(".")[0] for m, module in sys.modules.items() if module is not None}
+    with open(os.environ["LOADED_FILE"], "w") as out:
+        json.dump(sorted(names), out)
+atexit.register(_loaded)
+for name in json.loads(os.environ.get("IMPORTS", "[]")):
+    __import__(name)
+if os.environ.get("LOAD_CONFIG"):
+    from kiosk.config import load_config
+    load_config()
+if len(sys.argv) > 1:
+    from kiosk.cli.main import main
+    sys.exit(main(sys.argv[1:]))
+"""
+
+Probe = Callable[..., set[str]]
+
+
+@pytest.fixture
+def loaded_by(tmp_path: Path) -> Probe:
+    """Run the probe in a fresh interpreter and return the heavy libraries it ended up holding."""
+
+    def probe(*argv: str, imports: tuple[str, ...] = (), load_config: bool = False,
+              env: dict[str, str] | None = None) -> set[str]:
+        out = tmp_path / "loaded.json"
+        environ = {**os.environ, "LOADED_FILE": str(out), "IMPORTS": json.dumps(list(imports)),
+                   "LOAD_CONFIG": "1" if load_config else "", "PYTHONPATH": str(REPO), **(env or {})}
+        done = subprocess.run([sys.executable, "-c", PROBE, *argv], env=environ, cwd=REPO, capture_output=True,
+                              text=True, timeout=60, check=False)
+        assert done.returncode == 0, done.stderr  # a run that failed early would load less
+        return set(json.loads(out.read_text())) & set(HEAVY)
+
+    return probe
+
+
+def test_the_probe_sees_a_heavy_import(loaded_by: Probe) -> None:
+    assert loaded_by(imports=("kiosk.status.fetch",)) == {"httpx"}
+
+
+def test_config_and_the_pure_core_load_no_heavy_library(loaded_by: Probe, write_config: Callable[..., Path],
+                                                        tmp_path: Path) -> None:
+    form = tmp_path / "intake.pdf"
+    form.write_bytes(b"%PDF-1.4\n" + b" " * 200)
+    config = write_config(f'[led]\nkind = "rgb"\npins = {{ red = "GPIO17", green = "GPIO27", blue = "BOARD15" }}\n'
+                          f'[button]\npin = "GPIO5"\n[forms]\nintake = "{form}"\n')
+    assert loaded_by(imports=PURE_CORE, load_config=True, env={"DOWNTIME_KIOSK_CONFIG": str(config)}) == set()
+
+
+def test_help_loads_no_heavy_library(loaded_by: Probe) -> None:
+    assert loaded_by("--help") == set()
+    assert loaded_by("status", "--help") == set()
+
+
+def test_status_loads_only_httpx(loaded_by: Probe, status_world: StatusWorld,
+                                 write_config: Callable[..., Path]) -> None:
+    status_world.instatus("UP")
+    config = write_config(
+        f'[status]\npage_url = "{status_world.page.url}"\nehr_url = "{status_world.ehr.url}/"\n'
+        f'upload_url = "{status_world.upload.url}/"\ninternet_urls = ["{status_world.canary.url}/generate_204"]\n'
+        "timeout_seconds = 2\n")
+    assert loaded_by("--config", str(config), "status", "--json") == {"httpx"}
