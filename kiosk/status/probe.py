@@ -14,7 +14,9 @@ import httpx
 from kiosk.status.decide import decide
 from kiosk.status.fetch import Fetched, fetch, new_client
 from kiosk.status.guidance import guidance_for
-from kiosk.status.providers import PayloadError, decode_json, parse_instatus, parse_statuspage
+from kiosk.status.providers import PayloadError, decode_json
+from kiosk.status.providers.provider import Provider
+from kiosk.status.providers.registry import PROVIDERS
 from kiosk.status.report import PageReport
 from kiosk.status.settings import StatusSettings
 from kiosk.status.snapshot import PageSummary, ProbeResult, Probes, StatusSnapshot
@@ -42,20 +44,23 @@ class PollOutcome:
 
 
 async def probe_once(settings: StatusSettings, *, client: httpx.AsyncClient | None = None,
-                     clock: Clock = local_now) -> StatusSnapshot:
+                     clock: Clock = local_now, providers: tuple[Provider, ...] = PROVIDERS) -> StatusSnapshot:
     """Probe everything once and decide (no debounce, no memory)."""
     if client is None:
         async with new_client(settings.timeout_seconds) as own:
-            outcome = await run_probes(settings, own)
+            outcome = await run_probes(settings, own, providers=providers)
     else:
-        outcome = await run_probes(settings, client)
+        outcome = await run_probes(settings, client, providers=providers)
     return build_snapshot(outcome.probes, outcome.page, settings, clock())
 
 
-async def run_probes(settings: StatusSettings, client: httpx.AsyncClient, *,
-                     skip_page: str | None = None) -> PollOutcome:
-    """All probes at once; `skip_page` (a reason) leaves the status page out, e.g. while backing off."""
-    page_task = _skipped_page(skip_page) if skip_page else _status_page(settings, client)
+async def run_probes(settings: StatusSettings, client: httpx.AsyncClient, *, skip_page: str | None = None,
+                     providers: tuple[Provider, ...] = PROVIDERS) -> PollOutcome:
+    """All probes at once; `skip_page` (a reason) leaves the status page out, e.g. while backing off.
+
+    `providers` is the registry to read the status page with (tests add a toy one).
+    """
+    page_task = _skipped_page(skip_page) if skip_page else _status_page(settings, client, providers)
     page, ehr, upload, internet = await asyncio.gather(
         page_task,
         _site(client, settings.ehr_url, settings.timeout_seconds),
@@ -131,31 +136,41 @@ class _PageProbe:
     retry_after: float | None = None
 
 
-_PATHS = {"statuspage": "api/v2/summary.json", "instatus": "summary.json", "components": "v2/components.json"}
-_DOCUMENTS = {"auto": ("statuspage", "instatus", "components"), "instatus": ("instatus", "components"),
-              "statuspage": ("statuspage",)}
-
-
 async def _skipped_page(reason: str) -> _PageProbe:
     return _PageProbe(ProbeResult(ok=False, error=reason))
 
 
-async def _status_page(settings: StatusSettings, client: httpx.AsyncClient) -> _PageProbe:
-    """Fetch the provider's documents at once; Statuspage's shape is tried first, then Instatus'."""
+def _chosen(settings: StatusSettings, registry: tuple[Provider, ...]) -> tuple[Provider, ...]:
+    if settings.provider == "auto":
+        return registry
+    return tuple(provider for provider in registry if provider.name == settings.provider)
+
+
+async def _status_page(settings: StatusSettings, client: httpx.AsyncClient,
+                       registry: tuple[Provider, ...] = PROVIDERS) -> _PageProbe:
+    """Fetch every document of the chosen providers at once, then read them in registry order."""
     base = settings.page_url.rstrip("/")
-    keys = _DOCUMENTS[settings.provider]
+    providers = _chosen(settings, registry)
+    paths = list(dict.fromkeys(path for provider in providers for path in provider.paths))
     answers = await asyncio.gather(*(
-        fetch(client, f"{base}/{_PATHS[key]}", timeout=settings.timeout_seconds, read_body=True) for key in keys))
-    fetched = dict(zip(keys, answers, strict=True))
+        fetch(client, f"{base}/{path}", timeout=settings.timeout_seconds, read_body=True) for path in paths))
+    fetched = dict(zip(paths, answers, strict=True))
     errors: list[str] = []
-    report = _read_statuspage(fetched, errors) if "statuspage" in fetched else None
-    if report is None and "instatus" in fetched:
-        report = _read_instatus(fetched, errors)
-    primary = [fetched[key] for key in ("instatus", "statuspage") if key in fetched]
-    elapsed = max(f.elapsed_ms for f in fetched.values())
-    if report is not None:
+    for provider in providers:
+        try:
+            report = provider.read(lambda path: _document(fetched[path]))
+        except PayloadError as exc:
+            errors.append(f"{fetched[provider.paths[0]].url}: {exc}")
+            continue
         notes = "; ".join(report.notes) or None
-        return _PageProbe(ProbeResult(True, fetched[report.provider].status, notes, elapsed), report)
+        main = fetched[provider.paths[0]]
+        return _PageProbe(ProbeResult(True, main.status, notes, max(f.elapsed_ms for f in fetched.values())),
+                          report)
+    return _unread_page(base, [fetched[provider.paths[0]] for provider in providers], errors,
+                        max((f.elapsed_ms for f in fetched.values()), default=0))
+
+
+def _unread_page(base: str, primary: list[Fetched], errors: list[str], elapsed: int) -> _PageProbe:
     unanswered = {f.error for f in primary if f.status is None}
     if len(unanswered) == 1 and all(f.status is None for f in primary):
         errors = [f"{base}: {unanswered.pop()}"]  # the same failure for every path: say it once
@@ -165,33 +180,6 @@ async def _status_page(settings: StatusSettings, client: httpx.AsyncClient) -> _
         throttled=any(f.status is not None and (f.status == 429 or f.status >= 500) for f in primary),
         retry_after=max((f.retry_after for f in primary if f.retry_after is not None), default=None),
     )
-
-
-def _read_statuspage(fetched: dict[str, Fetched], errors: list[str]) -> PageReport | None:
-    try:
-        return parse_statuspage(_document(fetched["statuspage"]))
-    except PayloadError as exc:
-        errors.append(f"{fetched['statuspage'].url}: {exc}")
-        return None
-
-
-def _read_instatus(fetched: dict[str, Fetched], errors: list[str]) -> PageReport | None:
-    try:
-        summary = _document(fetched["instatus"])
-    except PayloadError as exc:
-        errors.append(f"{fetched['instatus'].url}: {exc}")
-        return None
-    components: object | None = None
-    components_error: str | None = None
-    try:
-        components = _document(fetched["components"])
-    except PayloadError as exc:
-        components_error = str(exc)
-    try:
-        return parse_instatus(summary, components, components_error=components_error)
-    except PayloadError as exc:
-        errors.append(f"{fetched['instatus'].url}: {exc}")
-        return None
 
 
 def _document(got: Fetched) -> object:

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from kiosk.status.providers.registry import provider_names
+
 __all__ = [
     "DEFAULT_EHR_URL",
     "DEFAULT_INTERNET_URLS",
@@ -18,7 +20,7 @@ DEFAULT_INTERNET_URLS = (
     "https://connectivitycheck.gstatic.com/generate_204",
     "https://www.cloudflare.com/cdn-cgi/trace",
 )
-PROVIDERS = ("auto", "instatus", "statuspage")
+PROVIDERS = provider_names()
 
 
 @dataclass(frozen=True, slots=True)

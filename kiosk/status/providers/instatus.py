@@ -10,9 +10,10 @@ from datetime import timedelta
 from typing import Any
 
 from kiosk.status.providers.common import PayloadError, as_list, as_mapping, parse_time, text
+from kiosk.status.providers.provider import DocumentSource, Provider
 from kiosk.status.report import Component, Incident, Maintenance, PageReport, enum_key
 
-__all__ = ["is_instatus_summary", "parse_instatus", "parse_instatus_components"]
+__all__ = ["PROVIDER", "is_instatus_summary", "parse_instatus", "parse_instatus_components"]
 
 _CLOSED_INCIDENT = {"RESOLVED"}
 _CLOSED_MAINTENANCE = {"COMPLETED"}
@@ -101,3 +102,20 @@ def _minutes(value: object) -> float | None:
     except ValueError:
         return None
     return minutes if minutes is not None and 0 <= minutes < 60 * 24 * 366 else None
+
+
+def _read(get: DocumentSource) -> PageReport:
+    """summary.json decides; a components.json that cannot be read only adds a note."""
+    summary = get(SUMMARY_PATH)
+    components: object | None = None
+    components_error: str | None = None
+    try:
+        components = get(COMPONENTS_PATH)
+    except PayloadError as exc:
+        components_error = str(exc)
+    return parse_instatus(summary, components, components_error=components_error)
+
+
+SUMMARY_PATH = "summary.json"
+COMPONENTS_PATH = "v2/components.json"
+PROVIDER = Provider("instatus", (SUMMARY_PATH, COMPONENTS_PATH), _read)

@@ -8,9 +8,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kiosk.status.providers.common import PayloadError, as_list, as_mapping, parse_time, text
+from kiosk.status.providers.provider import DocumentSource, Provider
 from kiosk.status.report import Component, Incident, Maintenance, PageReport, enum_key
 
-__all__ = ["is_statuspage_summary", "parse_statuspage"]
+__all__ = ["PROVIDER", "is_statuspage_summary", "parse_statuspage"]
 
 _CLOSED_INCIDENT = {"RESOLVED", "POSTMORTEM", "COMPLETED"}
 _CLOSED_MAINTENANCE = {"COMPLETED", "CANCELLED", "CANCELED"}
@@ -67,3 +68,11 @@ def _maintenances(rows: object) -> Iterator[Maintenance]:
         yield Maintenance(name=text(row, "name", "(unnamed maintenance)"), status=status,
                           start=parse_time(row.get("scheduled_for")), end=parse_time(row.get("scheduled_until")),
                           url=text(row, "shortlink") or None, component_ids=_component_ids(row))
+
+
+def _read(get: DocumentSource) -> PageReport:
+    return parse_statuspage(get(SUMMARY_PATH))
+
+
+SUMMARY_PATH = "api/v2/summary.json"
+PROVIDER = Provider("statuspage", (SUMMARY_PATH,), _read)
