@@ -18,59 +18,57 @@ alert stands).
 """
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from kiosk.led.pattern import Frame, Pattern, Segment, fade, hold
 from kiosk.led.settings import CHANNELS, LedKind
+from kiosk.status.level import Level
 
-__all__ = ["LEVELS", "OVERLAYS", "level_color", "level_pattern", "overlay_pattern"]
+__all__ = ["LEVELS", "OVERLAYS", "PROFILES", "LedProfile", "level_color", "level_pattern", "overlay_pattern"]
 
-LEVELS = ("operational", "maintenance", "degraded", "outage", "regional_outage", "offline", "unknown")
+LEVELS = tuple(level.value for level in Level)
 OVERLAYS = ("ack", "busy", "failed", "alert")
 
 STEADY = 3600.0  # a hold this long never needs redrawing
 DIM = 0.15
+WHITE: Frame = (1.0, 1.0, 1.0)
+DIMMED: Frame = (DIM, DIM, DIM)
 
-_RGB_COLOURS: dict[str, Frame] = {
-    "operational": (0.0, 1.0, 0.0),
-    "maintenance": (0.0, 0.0, 1.0),
-    "degraded": (1.0, 0.4, 0.0),
-    "outage": (1.0, 0.0, 0.0),
-    "regional_outage": (1.0, 0.0, 0.0),
-    "offline": (1.0, 0.0, 1.0),
-    "unknown": (DIM, DIM, DIM),
+_RGB_COLOURS: dict[Level, Frame] = {
+    Level.OPERATIONAL: (0.0, 1.0, 0.0),
+    Level.MAINTENANCE: (0.0, 0.0, 1.0),
+    Level.DEGRADED: (1.0, 0.4, 0.0),
+    Level.OUTAGE: (1.0, 0.0, 0.0),
+    Level.REGIONAL_OUTAGE: (1.0, 0.0, 0.0),
+    Level.OFFLINE: (1.0, 0.0, 1.0),
+    Level.UNKNOWN: DIMMED,
 }
 
-
-_LAMP_COLOURS: dict[str, Frame] = {  # the lit lamp of a traffic light, as it looks
-    "operational": (0.0, 1.0, 0.0),
-    "maintenance": (1.0, 0.6, 0.0),
-    "degraded": (1.0, 0.6, 0.0),
-    "outage": (1.0, 0.0, 0.0),
-    "regional_outage": (1.0, 0.0, 0.0),
-    "offline": (1.0, 0.6, 0.0),
-    "unknown": (DIM, DIM, DIM),
+_LAMP_COLOURS: dict[Level, Frame] = {  # the lit lamp of a traffic light, as it looks
+    Level.OPERATIONAL: (0.0, 1.0, 0.0),
+    Level.MAINTENANCE: (1.0, 0.6, 0.0),
+    Level.DEGRADED: (1.0, 0.6, 0.0),
+    Level.OUTAGE: (1.0, 0.0, 0.0),
+    Level.REGIONAL_OUTAGE: (1.0, 0.0, 0.0),
+    Level.OFFLINE: (1.0, 0.6, 0.0),
+    Level.UNKNOWN: DIMMED,
 }
 
-
-def level_color(level: str, kind: LedKind = LedKind.RGB) -> tuple[int, int, int]:
-    """The colour the LED shows for `level` as 0-255 RGB, for drawing it on a screen.
-
-    An RGB LED (and `none`: what one would show) mixes the level's colour; a traffic light
-    lights its green, amber or red lamp; a single LED is white-ish whatever the level (dim
-    for unknown).
-    """
-    known = level if level in _RGB_COLOURS else "unknown"
-    if kind is LedKind.TRAFFIC:
-        colour = _LAMP_COLOURS[known]
-    elif kind is LedKind.SINGLE:
-        colour = (DIM, DIM, DIM) if known == "unknown" else (1.0, 1.0, 1.0)
-    else:
-        colour = _RGB_COLOURS[known]
-    red, green, blue = colour
-    return round(red * 255), round(green * 255), round(blue * 255)
+_TRAFFIC: dict[Level, Frame] = {  # (green, amber, red)
+    Level.OPERATIONAL: (1.0, 0.0, 0.0),
+    Level.MAINTENANCE: (0.0, 1.0, 0.0),
+    Level.DEGRADED: (0.0, 1.0, 0.0),
+    Level.OUTAGE: (0.0, 0.0, 1.0),
+    Level.REGIONAL_OUTAGE: (0.0, 0.0, 1.0),
+    Level.OFFLINE: (0.0, 1.0, 0.0),
+    Level.UNKNOWN: DIMMED,
+}
 
 
 # -- rhythms ------------------------------------------------------------------------------------
+Rhythm = Callable[[Frame, Frame], tuple[Segment, ...]]
+
+
 def _steady(on: Frame, off: Frame) -> tuple[Segment, ...]:
     return (hold(STEADY, on),)
 
@@ -85,7 +83,7 @@ def _pulse(on: Frame, off: Frame) -> tuple[Segment, ...]:
     return fade(1.5, off, on), fade(1.5, on, off)
 
 
-def _blink(on_time: float, off_time: float) -> Callable[[Frame, Frame], tuple[Segment, ...]]:
+def _blink(on_time: float, off_time: float) -> Rhythm:
     def rhythm(on: Frame, off: Frame) -> tuple[Segment, ...]:
         return hold(on_time, on), hold(off_time, off)
     return rhythm
@@ -95,68 +93,94 @@ def _double_blink(on: Frame, off: Frame) -> tuple[Segment, ...]:
     return hold(0.2, on), hold(0.2, off), hold(0.2, on), hold(1.4, off)
 
 
-Rhythm = Callable[[Frame, Frame], tuple[Segment, ...]]
+def _alternate(first: Frame, second: Frame) -> Rhythm:
+    def rhythm(on: Frame, off: Frame) -> tuple[Segment, ...]:  # two lamps take turns, a dark gap between
+        return hold(0.4, first), hold(0.1, off), hold(0.4, second), hold(0.1, off)
+    return rhythm
 
-_RHYTHMS: dict[str, Rhythm] = {
-    "operational": _steady,
-    "maintenance": _pulse,
-    "degraded": _dipped,
-    "outage": _blink(0.5, 0.5),
-    "regional_outage": _blink(1 / 6, 1 / 6),
-    "offline": _double_blink,
-    "unknown": _steady,
+
+_RHYTHMS: dict[Level, Rhythm] = {
+    Level.OPERATIONAL: _steady,
+    Level.MAINTENANCE: _pulse,
+    Level.DEGRADED: _dipped,
+    Level.OUTAGE: _blink(0.5, 0.5),
+    Level.REGIONAL_OUTAGE: _blink(1 / 6, 1 / 6),
+    Level.OFFLINE: _double_blink,
+    Level.UNKNOWN: _steady,
 }
 
-_SINGLE_RHYTHMS: dict[str, Rhythm] = {
-    **_RHYTHMS,
-    "degraded": _blink(1.5, 1.5),
-    "unknown": _blink(0.1, 4.9),
+_SINGLE_RHYTHMS: dict[Level, Rhythm] = {**_RHYTHMS, Level.DEGRADED: _blink(1.5, 1.5), Level.UNKNOWN: _blink(0.1, 4.9)}
+_TRAFFIC_RHYTHMS: dict[Level, Rhythm] = {**_RHYTHMS, Level.OFFLINE: _alternate((0.0, 1.0, 0.0), (0.0, 0.0, 1.0))}
+
+
+# -- one profile per kind --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LedProfile:
+    """How one kind of LED says every level: the pin values (`frames`) in each level's rhythm, the colour
+    a person sees (`looks`, 0..1 RGB, for drawing it on a screen), and the second colour of the
+    `failed` flicker."""
+
+    kind: LedKind
+    frames: Mapping[Level, Frame]
+    rhythms: Mapping[Level, Rhythm]
+    looks: Mapping[Level, Frame]
+    failed: Frame
+
+    @property
+    def off(self) -> Frame:
+        """Every channel dark."""
+        return (0.0,) * len(CHANNELS[self.kind])
+
+    @property
+    def full(self) -> Frame:
+        """Every channel fully on."""
+        return (1.0,) * len(CHANNELS[self.kind])
+
+    def segments(self, level: Level) -> tuple[Segment, ...]:
+        """The looping segments of `level`."""
+        return self.rhythms[level](self.frames[level], self.off)
+
+
+def _everywhere(frame: Frame) -> dict[Level, Frame]:
+    return dict.fromkeys(Level, frame)
+
+
+PROFILES: dict[LedKind, LedProfile] = {
+    LedKind.RGB: LedProfile(LedKind.RGB, _RGB_COLOURS, _RHYTHMS, _RGB_COLOURS, failed=(1.0, 0.0, 0.0)),
+    LedKind.TRAFFIC: LedProfile(LedKind.TRAFFIC, _TRAFFIC, _TRAFFIC_RHYTHMS, _LAMP_COLOURS, failed=(0.0, 0.0, 1.0)),
+    LedKind.SINGLE: LedProfile(LedKind.SINGLE, _everywhere((1.0,)), _SINGLE_RHYTHMS,
+                               {**_everywhere(WHITE), Level.UNKNOWN: DIMMED}, failed=(0.0,)),
+    # no LED fitted: nothing lights, but the screen still draws what an RGB LED would show
+    LedKind.NONE: LedProfile(LedKind.NONE, _everywhere(()), _RHYTHMS, _RGB_COLOURS, failed=()),
 }
 
-_TRAFFIC: dict[str, Frame] = {  # (green, amber, red)
-    "operational": (1.0, 0.0, 0.0),
-    "maintenance": (0.0, 1.0, 0.0),
-    "degraded": (0.0, 1.0, 0.0),
-    "outage": (0.0, 0.0, 1.0),
-    "regional_outage": (0.0, 0.0, 1.0),
-    "offline": (0.0, 1.0, 0.0),
-    "unknown": (DIM, DIM, DIM),
-}
+
+def _known(level: str) -> Level:
+    return Level(level) if level in LEVELS else Level.UNKNOWN
 
 
-def _off(kind: LedKind) -> Frame:
-    return (0.0,) * len(CHANNELS[kind])
+def level_color(level: str, kind: LedKind = LedKind.RGB) -> tuple[int, int, int]:
+    """The colour the LED shows for `level` as 0-255 RGB, for drawing it on a screen.
 
-
-def _full(kind: LedKind) -> Frame:
-    return (1.0,) * len(CHANNELS[kind])
-
-
-def _segments(kind: LedKind, level: str) -> tuple[Segment, ...]:
-    off = _off(kind)
-    if kind is LedKind.RGB:
-        return _RHYTHMS[level](_RGB_COLOURS[level], off)
-    if kind is LedKind.TRAFFIC:
-        if level == "offline":  # amber and red take turns, a dark gap between (a rhythm, not only lamps)
-            return hold(0.4, (0.0, 1.0, 0.0)), hold(0.1, off), hold(0.4, (0.0, 0.0, 1.0)), hold(0.1, off)
-        return _RHYTHMS[level](_TRAFFIC[level], off)
-    if kind is LedKind.SINGLE:
-        return _SINGLE_RHYTHMS[level]((1.0,), off)
-    return _RHYTHMS[level](off, off)
+    An RGB LED (and `none`: what one would show) mixes the level's colour; a traffic light
+    lights its green, amber or red lamp; a single LED is white-ish whatever the level (dim
+    for unknown).
+    """
+    red, green, blue = PROFILES[kind].looks[_known(level)]
+    return round(red * 255), round(green * 255), round(blue * 255)
 
 
 def level_pattern(kind: LedKind, level: str) -> Pattern:
     """The looping pattern for `level` on a `kind` LED (an unknown level word shows as unknown)."""
-    known = level if level in _RGB_COLOURS else "unknown"
-    return Pattern(known, _segments(kind, known))
+    known = _known(level)
+    return Pattern(known.value, PROFILES[kind].segments(known))
 
 
-def _overlays(kind: LedKind) -> Mapping[str, Pattern]:
-    on, off = _full(kind), _off(kind)
-    failed_on = (1.0, 0.0, 0.0) if kind is LedKind.RGB else (0.0, 0.0, 1.0) if kind is LedKind.TRAFFIC else off
+def _overlays(profile: LedProfile) -> Mapping[str, Pattern]:
+    on, off = profile.full, profile.off
     flicker: list[Segment] = []
     for _ in range(6):
-        flicker += [hold(0.1, on), hold(0.1, failed_on)]
+        flicker += [hold(0.1, on), hold(0.1, profile.failed)]
     return {
         "ack": Pattern("ack", (hold(0.15, on), hold(0.15, off), hold(0.15, on), hold(0.15, off)), repeat=False),
         "busy": Pattern("busy", (hold(0.8, on), hold(0.2, off)), repeat=False),
@@ -167,4 +191,4 @@ def _overlays(kind: LedKind) -> Mapping[str, Pattern]:
 
 def overlay_pattern(kind: LedKind, overlay: str) -> Pattern:
     """The pattern of `overlay` ("ack", "busy", "failed", "alert") on a `kind` LED."""
-    return _overlays(kind)[overlay]
+    return _overlays(PROFILES[kind])[overlay]

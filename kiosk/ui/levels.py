@@ -5,9 +5,12 @@ Colour is never the only signal: each level also has its own word and its own ic
 
 from dataclasses import dataclass
 
+from kiosk.status.level import Level
+
 __all__ = ["LEVELS", "MONITOR_STOPPED", "VERSIONS_DIFFER", "LevelLook", "look_for"]
 
 RGB = tuple[float, float, float]
+_WORDS = frozenset(level.value for level in Level)
 _WHITE: RGB = (1.0, 1.0, 1.0)
 _BLACK: RGB = (0.0, 0.0, 0.0)
 
@@ -16,30 +19,31 @@ _BLACK: RGB = (0.0, 0.0, 0.0)
 class LevelLook:
     """The band for one level: background colour, text colour, the big word and the icon's name."""
 
-    level: str
+    level: Level
     colour: RGB
     text_colour: RGB
     word: str
     icon: str
 
 
-LEVELS: dict[str, LevelLook] = {
+LEVELS: dict[Level, LevelLook] = {
     look.level: look
     for look in (
-        LevelLook("operational", (0.0, 0.53, 0.22), _WHITE, "ICANotes is UP", "check"),
-        LevelLook("maintenance", (0.08, 0.33, 0.80), _WHITE, "READ-ONLY — maintenance", "lock"),
-        LevelLook("degraded", (1.0, 0.70, 0.0), _BLACK, "SLOW / PARTLY DOWN", "warning"),
-        LevelLook("outage", (0.80, 0.07, 0.07), _WHITE, "ICANotes is DOWN", "stop"),
-        LevelLook("regional_outage", (0.80, 0.07, 0.07), _WHITE, "REGIONAL OUTAGE", "globe"),
-        LevelLook("offline", (0.72, 0.0, 0.62), _WHITE, "NO INTERNET HERE", "no_signal"),
-        LevelLook("unknown", (0.38, 0.38, 0.38), _WHITE, "STATUS UNKNOWN", "question"),
+        LevelLook(Level.OPERATIONAL, (0.0, 0.53, 0.22), _WHITE, "ICANotes is UP", "check"),
+        LevelLook(Level.MAINTENANCE, (0.08, 0.33, 0.80), _WHITE, "READ-ONLY — maintenance", "lock"),
+        LevelLook(Level.DEGRADED, (1.0, 0.70, 0.0), _BLACK, "SLOW / PARTLY DOWN", "warning"),
+        LevelLook(Level.OUTAGE, (0.80, 0.07, 0.07), _WHITE, "ICANotes is DOWN", "stop"),
+        LevelLook(Level.REGIONAL_OUTAGE, (0.80, 0.07, 0.07), _WHITE, "REGIONAL OUTAGE", "globe"),
+        LevelLook(Level.OFFLINE, (0.72, 0.0, 0.62), _WHITE, "NO INTERNET HERE", "no_signal"),
+        LevelLook(Level.UNKNOWN, (0.38, 0.38, 0.38), _WHITE, "STATUS UNKNOWN", "question"),
     )
 }
 
-MONITOR_STOPPED = LevelLook("unknown", (0.38, 0.38, 0.38), _WHITE, "Status monitor not running", "question")
-VERSIONS_DIFFER = LevelLook("unknown", (0.38, 0.38, 0.38), _WHITE, "Monitor and screen versions differ", "question")
+MONITOR_STOPPED = LevelLook(Level.UNKNOWN, (0.38, 0.38, 0.38), _WHITE, "Status monitor not running", "question")
+VERSIONS_DIFFER = LevelLook(Level.UNKNOWN, (0.38, 0.38, 0.38), _WHITE, "Monitor and screen versions differ",
+                            "question")
 
 
 def look_for(level: str) -> LevelLook:
     """The look of `level`; anything unrecognised looks like unknown."""
-    return LEVELS.get(level, LEVELS["unknown"])
+    return LEVELS.get(Level(level) if level in _WORDS else Level.UNKNOWN, LEVELS[Level.UNKNOWN])

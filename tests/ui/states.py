@@ -15,7 +15,7 @@ from kiosk.watch.state import WatchState
 from print_service.storage.atomic import write_atomic
 
 NOW = datetime(2026, 11, 25, 14, 30, tzinfo=UTC)
-LEVELS = ("operational", "maintenance", "degraded", "outage", "regional_outage", "offline", "unknown")
+LEVELS = tuple(level.value for level in Level)
 
 HEADLINES = {
     "operational": "All systems operational",
