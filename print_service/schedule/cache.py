@@ -3,8 +3,9 @@
 Files under `paths.state_dir/schedule/`:
 - `cache.bin`: the schedule, sealed with AES-256-GCM (`sealed.py`), written atomically, so a
   power cut leaves the old file or the new one;
-- `status.json`: when the last attempt was and why it failed, plain text with no PHI (the
-  source is scheme + host only), so freshness is known without the key.
+- `status.json`: when the last attempt was and why it failed, with no PHI (the source is
+  scheme + host only, the error went through `messages.safe_message`), mode 0600 like the
+  rest, so freshness is known without the key.
 
 A refresh that fails, brings garbage, or brings an empty window where the cache still has
 upcoming appointments keeps the cache as it is and says why (`RefreshResult.error`).
@@ -25,6 +26,7 @@ from print_service.exit_codes import ExitCode
 from print_service.paths import AppPaths
 from print_service.schedule import model
 from print_service.schedule.keys import load_key, load_or_create_key
+from print_service.schedule.messages import safe_message
 from print_service.schedule.parse import parse_document
 from print_service.schedule.redact import display_source
 from print_service.schedule.sealed import SealedError, open_sealed, seal
@@ -36,6 +38,7 @@ from print_service.storage import write_atomic
 __all__ = ["Freshness", "RefreshResult", "ScheduleCache"]
 
 _log = logging.getLogger(__name__)
+_STATUS_MAX_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,13 +217,14 @@ class ScheduleCache:
             return None
 
     def _failed(self, exc: PrintServiceError, now: datetime) -> RefreshResult:
-        message = str(exc)
+        message = safe_message(str(exc))
         try:
             previous = self.load()
         except ScheduleError:
             previous = None
         if previous is not None:
             message += f" (kept the schedule fetched {previous.fetched_at.isoformat(timespec='minutes')})"
+        message = safe_message(message)
         self._write_status(now, message)
         _log.info("schedule refresh failed: %s", message)  # the caller reports it (CLI line, watch state)
         return RefreshResult(False, previous.count if previous else 0, previous.fetched_at if previous else None,
@@ -235,15 +239,19 @@ class ScheduleCache:
     # -- status ---------------------------------------------------------------------------------
     def _read_status(self) -> dict[str, str | None]:
         try:
-            data = json.loads(self.status_file.read_bytes())
-        except (FileNotFoundError, ValueError):
+            with self.status_file.open("rb") as handle:
+                data = json.loads(handle.read(_STATUS_MAX_BYTES))
+        except (OSError, ValueError, RecursionError):
             return {}
-        return data if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            return {}
+        error = data.get("error")  # a file an older version wrote may hold anything: it goes through the path too
+        return {"error": safe_message(error) if isinstance(error, str) else None}
 
     def _write_status(self, now: datetime, error: str | None) -> None:
-        status = {"last_attempt_at": now.isoformat(), "error": error,
+        status = {"last_attempt_at": now.isoformat(), "error": safe_message(error) if error is not None else None,
                   "source": display_source(self.settings.source)}
-        write_atomic(self.status_file, json.dumps(status).encode(), mode=0o644)
+        write_atomic(self.status_file, json.dumps(status).encode(), mode=0o600)
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
