@@ -33,13 +33,14 @@ def parse_csv(text: str, origin: str, settings: CsvSettings, zone: tzinfo, *,
 
     More rows than `limits` allows in the window, or on one day, is refused naming the line.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=settings.delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=settings.delimiter, strict=True)
     try:
         header = next(reader)
     except StopIteration:
         raise ScheduleError(f"schedule source {origin}: the CSV file is empty") from None
     except csv.Error:
-        raise ScheduleError(content_error_text(origin, "a readable header row", line=1, fmt="CSV")) from None
+        raise ScheduleError(content_error_text(origin, "a readable header row (a quote in it is not closed, or text "
+                                                       "follows a closing quote)", line=1, fmt="CSV")) from None
     if reader.line_num > 1:  # a quote opened in the header and not closed on its line swallows what follows
         raise ScheduleError(content_error_text(origin, "a header row on one line (a quote in it is not closed)",
                                                line=1, fmt="CSV"))
@@ -58,8 +59,9 @@ def parse_csv(text: str, origin: str, settings: CsvSettings, zone: tzinfo, *,
                 raise ScheduleError(content_error_text(origin, over[1], line=reader.line_num, fmt="CSV"))
             appointments.append(appointment)
     except csv.Error:
-        raise ScheduleError(content_error_text(origin, "a readable row (an unclosed quote, or a NUL byte)",
-                                               line=reader.line_num, fmt="CSV")) from None
+        raise ScheduleError(content_error_text(
+            origin, "a readable row (a quote not closed, or text after a closing quote)", line=reader.line_num,
+            fmt="CSV")) from None
     return sorted(appointments, key=lambda a: (a.start, a.provider))
 
 
