@@ -5,8 +5,9 @@ credential `ui.pin_hash`, which the setup makes from it: /etc/downtime-kiosk/pin
 holds `scrypt$<n>$<r>$<p>$<salt b64>$<hash b64>$v2`. `$v2` marks a hash made under the
 rule of at least six digits; an older hash (no `$v2`, maybe of four digits) still works,
 with a warning. The PIN guards the wall, not the card: whoever holds the card holds the
-cache's key too. scrypt costs 32 MiB (n = 2^15, r = 8): a 512 MB Pi affords it, and each
-guess costs an attacker that much (figures: bench/pin_cost.py).
+cache's key too. scrypt costs 16 MiB (n = 2^14, r = 8, about 0.1 s here); a hash asking for
+more than 32 MiB is refused, so a hash on the card cannot make the 512 MB Pi swap (figures:
+bench/pin_cost.py).
 
 Five wrong PINs lock the pad for five minutes; every further wrong PIN before a right one
 doubles the lock-out (up to a day). The count and the lock-out are kept in the state dir
@@ -32,6 +33,7 @@ __all__ = [
     "LOCKOUT_SECONDS",
     "MAX_ATTEMPTS",
     "MAX_LOCKOUT_SECONDS",
+    "MAX_SCRYPT_BYTES",
     "MIN_DIGITS",
     "PinAnswer",
     "PinGate",
@@ -50,8 +52,9 @@ LOCKOUT_SECONDS = 300.0
 MAX_LOCKOUT_SECONDS = 86400.0
 MIN_DIGITS = 6
 CREDENTIAL_NAME = "ui.pin_hash"
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1  # 128 * r * n = 32 MiB
-_MAX_MEMORY = 33 * 1024 * 1024  # what verify_pin lets a hash ask for: nothing dearer than we make
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # 128 * r * n = 16 MiB
+MAX_SCRYPT_BYTES = 32 * 1024 * 1024  # the most a hash may ask for (128 * r * n)
+_MAX_MEMORY = MAX_SCRYPT_BYTES + 1024 * 1024  # hashlib's maxmem: the work area plus a little
 _HASH_RE = re.compile(r"^scrypt\$(\d+)\$(\d+)\$(\d+)\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)(\$v2)?$")
 _PIN_RE = re.compile(rf"^\d{{{MIN_DIGITS},12}}$")
 
@@ -103,7 +106,7 @@ def _decode(encoded: str) -> tuple[int, int, int, bytes, bytes] | None:
         expected = base64.b64decode(match.group(5), validate=True)
     except ValueError:
         return None
-    sane = n > 1 and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16 and 128 * r * n <= _MAX_MEMORY - 2**20
+    sane = n > 1 and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16 and 128 * r * n <= MAX_SCRYPT_BYTES
     return (n, r, p, salt, expected) if sane and len(salt) >= 8 and len(expected) >= 16 else None
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kiosk.ui.pin import (
     LOCKOUT_SECONDS,
+    MAX_SCRYPT_BYTES,
     SCRYPT_N,
     SCRYPT_R,
     PinAnswer,
@@ -55,10 +56,12 @@ def test_an_old_short_pin_still_works_with_a_warning() -> None:
 
 
 def test_the_scrypt_cost_fits_a_512_mb_pi() -> None:
-    assert 128 * SCRYPT_R * SCRYPT_N == 32 * 1024 * 1024
+    assert 128 * SCRYPT_R * SCRYPT_N <= MAX_SCRYPT_BYTES == 32 * 1024 * 1024
     assert HASH.startswith(f"scrypt${SCRYPT_N}${SCRYPT_R}$1$") and HASH.endswith("$v2")
+    at_cap = HASH.replace(f"scrypt${SCRYPT_N}$", f"scrypt${SCRYPT_N * 2}$")
+    assert is_pin_hash(at_cap)
     dearer = HASH.replace(f"scrypt${SCRYPT_N}$", f"scrypt${SCRYPT_N * 4}$")
-    assert not is_pin_hash(dearer) and not verify_pin("2468", dearer)  # a hash may not ask for 128 MiB
+    assert not is_pin_hash(dearer) and not verify_pin("2468", dearer)  # a hash may not ask for 64 MiB
 
 
 def test_lockout_doubles_after_each_further_wrong_pin() -> None:
