@@ -22,7 +22,8 @@ CHILD = textwrap.dedent("""
     from print_service.alerts import AlertStore
     from print_service.errors import PrintFailedError
     from print_service.paths import AppPaths
-    from print_service.schedule import ScheduleCache, ScheduleSettings
+    from print_service.schedule import ScheduleSettings
+    from print_service.schedule.cache import ScheduleCache
     from print_service.schedule.nightly import NightlyPrint
     from print_service.schedule.records import NightlyStore
     from tests.fixtures.calendars import ManualClock
