@@ -13,16 +13,18 @@ from pathlib import Path
 
 from kiosk.config import Config
 from kiosk.errors import DowntimeKioskError
-from kiosk.forms_catalogue import catalogue_from_config
 from kiosk.status.settings import StatusSettings
 from kiosk.ui import kivy_env
 from kiosk.ui.context import UiContext
 from kiosk.ui.services import ServicePrintDesk, ServiceScheduleDesk
 from kiosk.ui.settings import UiSettings
+from kiosk.wiring import catalogue_from_config
 from print_service.errors import PrintServiceError
 from print_service.paths import AppPaths
-from print_service.printing import PrintingSettings, PrintService
-from print_service.schedule import ScheduleCache, ScheduleSettings
+from print_service.printing import PrintingSettings
+from print_service.printing.service import PrintService
+from print_service.schedule import ScheduleSettings
+from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.printer import cups_document_printer
 
 __all__ = ["context_from_config", "kivy_home", "run_screen"]
