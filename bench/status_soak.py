@@ -179,7 +179,7 @@ async def soak(cycles: int, baseline_polls: int, paths: AppPaths, servers: Seque
 
     stop = asyncio.Event()
     fake = CompressedTime(cycles, stop, on_cycle)
-    monitor = StatusMonitor(settings, paths, clock=fake.clock, sleep=fake.sleep)
+    monitor = StatusMonitor(settings, paths, now=fake.clock, sleep=fake.sleep)
     monitor.add_listener(lambda snapshot: levels.update([snapshot.level]))
     started = time.perf_counter()
     await monitor.run(stop)

@@ -22,6 +22,7 @@ PURE_CORE = (
     "kiosk.config", "kiosk.config.sections", "kiosk.cli.commands", "kiosk.cli.main",
     "kiosk.status", "kiosk.status.decide", "kiosk.status.guidance", "kiosk.status.level", "kiosk.status.report",
     "kiosk.status.page_signals", "kiosk.status.providers", "kiosk.status.snapshot", "kiosk.status.summary",
+    "kiosk.status.step", "kiosk.status.observe", "kiosk.status.providers.registry",
     "kiosk.state.document", "kiosk.led.table", "kiosk.led.scene", "kiosk.led.pattern", "kiosk.button.recogniser",
     "kiosk.gpio.pins", "kiosk.ui.levels", "kiosk.ui.status_view", "kiosk.ui.info_view", "kiosk.ui.state_file",
     "print_service.forms", "print_service.forms.builtin", "print_service.forms.custom",

@@ -14,7 +14,6 @@ import asyncio
 import logging
 import random
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
 
 import httpx
 
@@ -22,11 +21,11 @@ from kiosk.status.downtime_log import DowntimeLog
 from kiosk.status.fetch import new_client
 from kiosk.status.guidance import guidance_for
 from kiosk.status.level import Level
-from kiosk.status.probe import Clock, PollOutcome, build_snapshot, local_now, run_probes
-from kiosk.status.report import PageReport
+from kiosk.status.probe import Clock, local_now, run_probes
 from kiosk.status.settings import StatusSettings
 from kiosk.status.snapshot import StatusSnapshot
 from kiosk.status.snapshot_store import SnapshotStore
+from kiosk.status.step import MAX_BACKOFF_SECONDS, STALE_AFTER_MISSES, MonitorMemory, advance, backoff_reason
 from print_service.paths import AppPaths
 
 __all__ = ["JITTER", "MAX_BACKOFF_SECONDS", "STALE_AFTER_MISSES", "Listener", "StatusMonitor", "unknown_snapshot"]
@@ -36,10 +35,7 @@ log = logging.getLogger(__name__)
 Listener = Callable[[StatusSnapshot], None]
 Sleep = Callable[[float], Awaitable[None]]
 
-STALE_AFTER_MISSES = 3
 JITTER = 0.1
-MAX_BACKOFF_SECONDS = 900.0
-MAX_RETRY_AFTER_SECONDS = 3600.0
 
 
 def unknown_snapshot(settings: StatusSettings) -> StatusSnapshot:
@@ -55,28 +51,22 @@ class StatusMonitor:
     >>> unsubscribe = monitor.add_listener(lambda snap: print(snap.level))
     >>> await monitor.run(stop_event)
 
-    `clock` gives aware datetimes and `sleep` waits; tests pass fakes to compress time.
+    `now` gives aware datetimes (the wall clock) and `sleep` waits; tests pass fakes to compress time.
     """
 
-    def __init__(self, settings: StatusSettings, paths: AppPaths, *, clock: Clock = local_now,
+    def __init__(self, settings: StatusSettings, paths: AppPaths, *, now: Clock = local_now,
                  sleep: Sleep = asyncio.sleep, rng: random.Random | None = None,
                  client: httpx.AsyncClient | None = None) -> None:
         self.settings = settings
         self.downtime_log = DowntimeLog(paths.state_dir)
         self._store = SnapshotStore(paths.state_dir)
-        self._clock, self._sleep = clock, sleep
+        self._now, self._sleep = now, sleep
         self._rng = rng or random.Random()
         self._client, self._own_client = client, client is None
         self._listeners: list[Listener] = []
         restored = self._store.load()
         self._current = restored.as_stale() if restored else unknown_snapshot(settings)
-        self._first_poll = True
-        self._pending: Level | None = None
-        self._pending_count = 0
-        self._last_page: PageReport | None = None
-        self._missed = 0
-        self._backoff_failures = 0
-        self._page_not_before: datetime | None = None
+        self.memory = MonitorMemory()
 
     # -- what others read -------------------------------------------------------------------
     @property
@@ -87,7 +77,7 @@ class StatusMonitor:
     @property
     def pending(self) -> Level | None:
         """A level seen but not yet confirmed, if any."""
-        return self._pending
+        return self.memory.pending
 
     def add_listener(self, listener: Listener) -> Callable[[], None]:
         """Call `listener(snapshot)` on every publish; returns the function that unsubscribes it."""
@@ -113,26 +103,24 @@ class StatusMonitor:
             await self.aclose()
 
     async def poll_once(self) -> StatusSnapshot:
-        """Run one poll, apply the confirm rule, publish if the level holds or is confirmed; returns `current`."""
-        now = self._clock()
-        outcome = await run_probes(self.settings, self._http(), skip_page=self._backoff_reason(now))
-        self._note_backoff(outcome, now)
-        observed = self._observe(outcome, now)
-        if self._first_poll or observed.level is self._current.level:
-            self._first_poll = False
-            self._publish(observed)
+        """Run one poll, take the pure step, publish if the level holds or is confirmed; returns `current`."""
+        now = self._now()
+        outcome = await run_probes(self.settings, self._http(), skip_page=backoff_reason(self.memory, now))
+        step = advance(self.memory, outcome, now, self.settings)
+        self.memory = step.memory
+        if step.backoff_seconds is not None:
+            log.info("status page answered %s; not asking it again for %.0f s",
+                     outcome.probes.status_page.http_status, step.backoff_seconds)
+        if step.publish is not None:
+            self._publish(step.publish)
         else:
-            self._pending_count = self._pending_count + 1 if observed.level is self._pending else 1
-            self._pending = observed.level
-            log.info("status: %s seen (%d of %d needed)", observed.level, self._pending_count,
+            log.info("status: %s seen (%d of %d needed)", step.observed.level, self.memory.pending_count,
                      self.settings.confirm_polls)
-            if self._pending_count >= self.settings.confirm_polls:
-                self._publish(observed)
         return self._current
 
     def next_delay(self) -> float:
         """Seconds until the next poll: `confirm_seconds` while a change waits, else the interval ± jitter."""
-        if self._pending is not None:
+        if self.memory.pending is not None:
             return self.settings.confirm_seconds
         return self.settings.poll_seconds * self._rng.uniform(1 - JITTER, 1 + JITTER)
 
@@ -154,20 +142,8 @@ class StatusMonitor:
             self._client = new_client(self.settings.timeout_seconds)
         return self._client
 
-    def _observe(self, outcome: PollOutcome, now: datetime) -> StatusSnapshot:
-        if outcome.page is not None:
-            self._last_page, self._missed = outcome.page, 0
-        else:
-            self._missed += 1
-        fresh_enough = self._missed < STALE_AFTER_MISSES
-        decide_with = outcome.page or (self._last_page if fresh_enough else None)
-        return build_snapshot(outcome.probes, decide_with, self.settings, now,
-                              stale=outcome.page is None and not fresh_enough and self._last_page is not None,
-                              shown_page=outcome.page or self._last_page)
-
     def _publish(self, snapshot: StatusSnapshot) -> None:
-        self._pending, self._pending_count = None, 0
-        if self.downtime_log.record(snapshot.level, snapshot.checked_at or self._clock()):
+        if self.downtime_log.record(snapshot.level, snapshot.checked_at or self._now()):
             log.info("status: level is now %s: %s", snapshot.level, snapshot.headline)
         self._current = snapshot
         self._store.save(snapshot)
@@ -176,24 +152,6 @@ class StatusMonitor:
                 listener(snapshot)
             except Exception:
                 log.exception("status listener %r failed", listener)
-
-    def _backoff_reason(self, now: datetime) -> str | None:
-        if self._page_not_before is None or now >= self._page_not_before:
-            return None
-        until = self._page_not_before.strftime("%H:%M:%S")
-        return f"not asked until {until}: backing off after it answered with an error (429 or 5xx)"
-
-    def _note_backoff(self, outcome: PollOutcome, now: datetime) -> None:
-        if outcome.page is not None:
-            self._backoff_failures, self._page_not_before = 0, None
-        elif outcome.page_throttled:
-            self._backoff_failures += 1
-            wait = min(self.settings.poll_seconds * 2 ** min(self._backoff_failures, 10), MAX_BACKOFF_SECONDS)
-            if outcome.retry_after is not None:
-                wait = max(wait, min(outcome.retry_after, MAX_RETRY_AFTER_SECONDS))
-            self._page_not_before = now + timedelta(seconds=wait)
-            log.info("status page answered %s; not asking it again for %.0f s",
-                     outcome.probes.status_page.http_status, wait)
 
     async def _wait(self, seconds: float, stop: asyncio.Event) -> None:
         if stop.is_set():

@@ -5,43 +5,23 @@ then decide. `probe_once` is what `downtime-kiosk status` runs; the monitor runs
 
 import asyncio
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 import httpx
 
-from kiosk.status.current_page import current_page
-from kiosk.status.decide import decide
 from kiosk.status.fetch import Fetched, fetch, new_client
-from kiosk.status.guidance import guidance_for
+from kiosk.status.observe import Clock, PollOutcome, build_snapshot, local_now
 from kiosk.status.providers import PayloadError, decode_json
 from kiosk.status.providers.provider import Provider
 from kiosk.status.providers.registry import PROVIDERS
 from kiosk.status.report import PageReport
 from kiosk.status.settings import StatusSettings
-from kiosk.status.snapshot import PageSummary, ProbeResult, Probes, StatusSnapshot
+from kiosk.status.snapshot import ProbeResult, Probes, StatusSnapshot
 
-__all__ = ["Clock", "PollOutcome", "build_snapshot", "local_now", "probe_once", "run_probes"]
+__all__ = ["Clock", "PollOutcome", "build_snapshot", "local_now", "probe_once", "run_probes"]  # observe's re-exported
 
 log = logging.getLogger(__name__)
-Clock = Callable[[], datetime]
 _SWITCHED_OFF = "not checked (switched off in the configuration)"
-
-
-def local_now() -> datetime:
-    """Now, with the local offset (what `checked_at` and the downtime log show)."""
-    return datetime.now().astimezone()
-
-
-@dataclass(frozen=True)
-class PollOutcome:
-    """The raw result of one poll: the four probes and the status page as read (None if not)."""
-
-    probes: Probes
-    page: PageReport | None
-    page_throttled: bool = False      # the status page answered 429 or 5xx: back off
-    retry_after: float | None = None  # seconds, from its Retry-After header
 
 
 async def probe_once(settings: StatusSettings, *, client: httpx.AsyncClient | None = None,
@@ -69,58 +49,6 @@ async def run_probes(settings: StatusSettings, client: httpx.AsyncClient, *, ski
         _internet(client, settings.internet_urls, settings.timeout_seconds),
     )
     return PollOutcome(Probes(page.result, ehr, upload, internet), page.report, page.throttled, page.retry_after)
-
-
-def build_snapshot(probes: Probes, page: PageReport | None, settings: StatusSettings, now: datetime, *,
-                   stale: bool = False, shown_page: PageReport | None = None) -> StatusSnapshot:
-    """Decide the level for what was seen and dress it for people: headline, lists, guidance.
-
-    The level is decided with `page`; `shown_page` (default `page`) is what the lists show,
-    e.g. the last good status-page data once it is too old to decide with.
-    """
-    page, shown_page = _current(page, now, settings), _current(shown_page, now, settings)
-    verdict = decide(probes, page, ehr_on=bool(settings.ehr_url), upload_on=bool(settings.upload_url),
-                     watch=settings.watch_components)
-    _log_unknown_once(verdict.unknown_values)
-    page = shown_page or page
-    in_progress = tuple(m for m in page.maintenances if m not in verdict.upcoming) if page else ()
-    return StatusSnapshot(
-        level=verdict.level,
-        headline=verdict.headline,
-        checked_at=now.replace(microsecond=0),
-        stale=stale,
-        page=PageSummary(page.name, page.status) if page else PageSummary(),
-        components=page.components if page else (),
-        incidents=page.incidents if page else (),
-        maintenances=in_progress + verdict.upcoming,
-        probes=probes,
-        guidance=guidance_for(verdict.level, settings.upload_url),
-    )
-
-
-_logged_unknown: set[str] = set()
-_logged_stale: set[tuple[str, str]] = set()
-
-
-def _current(page: PageReport | None, now: datetime, settings: StatusSettings) -> PageReport | None:
-    """The page without past "scheduled" maintenances (logged once each) and unwatched ones."""
-    if page is None:
-        return None
-    current = current_page(page, now, settings.watch_components)
-    for maintenance in current.stale:
-        key = (maintenance.name, str(maintenance.start))
-        if key not in _logged_stale and len(_logged_stale) < 200:
-            _logged_stale.add(key)
-            log.warning("status page: maintenance %r is still marked %s but its window ended (%s): stale vendor "
-                        "data, not shown", maintenance.name, maintenance.status, maintenance.end or maintenance.start)
-    return current.page
-
-
-def _log_unknown_once(values: tuple[str, ...]) -> None:
-    for value in values:
-        if value not in _logged_unknown and len(_logged_unknown) < 200:
-            _logged_unknown.add(value)
-            log.warning("status page: unknown %s, counted as degraded", value)
 
 
 # -- the three kinds of probe -----------------------------------------------------------------

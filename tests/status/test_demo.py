@@ -46,7 +46,7 @@ def test_the_monitor_follows_the_demo_through_offline(demo: DemoStatusPage, tmp_
 
     async def main() -> list[Level]:
         levels = []
-        async with StatusMonitor(demo.settings(), paths, clock=fake.clock, sleep=fake.sleep) as monitor:
+        async with StatusMonitor(demo.settings(), paths, now=fake.clock, sleep=fake.sleep) as monitor:
             for level in (Level.OPERATIONAL, Level.OFFLINE, Level.OFFLINE, Level.OPERATIONAL, Level.OPERATIONAL):
                 demo.set_scenario(level)
                 levels.append((await monitor.poll_once()).level)

@@ -30,7 +30,7 @@ def paths(tmp_path: Path) -> AppPaths:
 def with_monitor(settings: StatusSettings, paths: AppPaths, fake_time: FakeTime,
                  body: Callable[[StatusMonitor], Awaitable[T]]) -> T:
     async def main() -> T:
-        async with StatusMonitor(settings, paths, clock=fake_time.clock, sleep=fake_time.sleep) as monitor:
+        async with StatusMonitor(settings, paths, now=fake_time.clock, sleep=fake_time.sleep) as monitor:
             return await body(monitor)
     return asyncio.run(main())
 
@@ -217,7 +217,7 @@ def test_run_polls_with_jitter_until_stopped(status_world: StatusWorld, paths: A
 
     async def main() -> None:
         stop = asyncio.Event()
-        monitor = StatusMonitor(status_world.settings(), paths, clock=fake_time.clock, sleep=fake_time.sleep)
+        monitor = StatusMonitor(status_world.settings(), paths, now=fake_time.clock, sleep=fake_time.sleep)
 
         def broken(snapshot: StatusSnapshot) -> None:
             raise RuntimeError("listener bug")
@@ -288,7 +288,7 @@ def test_offline_then_back(status_world: StatusWorld, paths: AppPaths, fake_time
                                  internet_urls=(refused_url + "/",))
 
     async def main() -> list[Level]:
-        monitor = StatusMonitor(dead, paths, clock=fake_time.clock, sleep=fake_time.sleep)
+        monitor = StatusMonitor(dead, paths, now=fake_time.clock, sleep=fake_time.sleep)
         levels = await levels_of(monitor, 2)
         monitor.settings = status_world.settings()
         levels += await levels_of(monitor, 2)
