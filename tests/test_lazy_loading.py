@@ -43,6 +43,7 @@ for name in json.loads(os.environ.get("IMPORTS", "[]")):
 if os.environ.get("LOAD_CONFIG"):
     from kiosk.config import load_config
     load_config()
+exec(os.environ.get("CODE", ""))
 if len(sys.argv) > 1:
     from kiosk.cli.main import main
     sys.exit(main(sys.argv[1:]))
@@ -55,11 +56,11 @@ Probe = Callable[..., set[str]]
 def loaded_by(tmp_path: Path) -> Probe:
     """Run the probe in a fresh interpreter and return the heavy libraries it ended up holding."""
 
-    def probe(*argv: str, imports: tuple[str, ...] = (), load_config: bool = False,
+    def probe(*argv: str, imports: tuple[str, ...] = (), load_config: bool = False, code: str = "",
               env: dict[str, str] | None = None) -> set[str]:
         out = tmp_path / "loaded.json"
         environ = {**os.environ, "LOADED_FILE": str(out), "IMPORTS": json.dumps(list(imports)),
-                   "LOAD_CONFIG": "1" if load_config else "", "PYTHONPATH": str(REPO), **(env or {})}
+                   "LOAD_CONFIG": "1" if load_config else "", "CODE": code, "PYTHONPATH": str(REPO), **(env or {})}
         done = subprocess.run([sys.executable, "-c", PROBE, *argv], env=environ, cwd=REPO, capture_output=True,
                               text=True, timeout=60, check=False)
         assert done.returncode == 0, done.stderr  # a run that failed early would load less
@@ -94,3 +95,25 @@ def test_status_loads_only_httpx(loaded_by: Probe, status_world: StatusWorld,
         f'upload_url = "{status_world.upload.url}/"\ninternet_urls = ["{status_world.canary.url}/generate_204"]\n'
         "timeout_seconds = 2\n")
     assert loaded_by("--config", str(config), "status", "--json") == {"httpx"}
+
+
+SCREEN = """
+from kiosk.config import load_config
+from kiosk.ui.wiring import context_from_config
+import kiosk.ui.app, kiosk.ui.root
+ctx = context_from_config(load_config())
+assert [form.id for form in ctx.print_desk.forms()][:2] == ["therapist-note", "prescriber-note"]
+assert ctx.schedule_desk is not None
+"""
+
+
+def test_the_screen_loads_no_renderer_schedule_or_gpio_library_until_it_prints(
+        loaded_by: Probe, write_config: Callable[..., Path], tmp_path: Path) -> None:
+    feed = tmp_path / "feed.ics"
+    feed.write_text("BEGIN:VCALENDAR\nEND:VCALENDAR\n")
+    config = write_config(f'[printing]\noutput_dir = "{tmp_path}/out"\n[schedule]\nsource = "{feed}"\n')
+    env = {"DOWNTIME_KIOSK_CONFIG": str(config), "KIVY_NO_ARGS": "1", "KIVY_NO_CONSOLELOG": "1",
+           "KIVY_HOME": str(tmp_path / "kivy")}
+    assert loaded_by(code=SCREEN, env=env) <= {"cups", "kivy"}
+    printed = SCREEN + "assert ctx.print_desk.print_form('therapist-note', 1, print).ok\n"
+    assert "reportlab" in loaded_by(code=printed, env=env)

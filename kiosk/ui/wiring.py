@@ -1,7 +1,8 @@
 """Builds the screen's `UiContext` from the configuration and runs the screen.
 
-Printing and the schedule are wired here once (`kiosk.ui.services`); when one of them cannot be
-set up the screen still runs and says why on the Print or Schedule screen.
+Printing and the schedule are wired here once (`kiosk.ui.services`, built on first use by
+`kiosk.ui.lazy_desks`); when one of them cannot be set up the screen still runs and says why on
+the Print or Schedule screen.
 """
 
 import logging
@@ -16,17 +17,16 @@ from kiosk.errors import DowntimeKioskError
 from kiosk.status.settings import StatusSettings
 from kiosk.ui import kivy_env
 from kiosk.ui.context import UiContext
+from kiosk.ui.desk import FormChoice, PrintDesk, ScheduleDesk
+from kiosk.ui.lazy_desks import LazyPrintDesk, LazyScheduleDesk
 from kiosk.ui.pin import configured_pin_hash
-from kiosk.ui.services import ServicePrintDesk, ServiceScheduleDesk
 from kiosk.ui.settings import UiSettings
-from kiosk.wiring import catalogue_from_config
+from kiosk.wiring import catalogue_from_config, form_titles
 from print_service.errors import PrintServiceError
 from print_service.paths import AppPaths
 from print_service.printing import PrintingSettings
 from print_service.printing.service import PrintService
 from print_service.schedule import ScheduleSettings
-from print_service.schedule.cache import ScheduleCache
-from print_service.schedule.printer import cups_document_printer
 
 __all__ = ["context_from_config", "kivy_home", "run_screen"]
 
@@ -50,20 +50,36 @@ def context_from_config(config: Config, *, fullscreen: bool | None = None) -> Ui
     )
     try:
         service = PrintService(config.get(PrintingSettings))
-        catalogue = catalogue_from_config(config)
-        ctx.print_desk = ServicePrintDesk(service, catalogue)
-        schedule = config.get(ScheduleSettings)
-        if schedule.source:
-            zone = schedule.timezone
-            ctx.schedule_desk = ServiceScheduleDesk(
-                ScheduleCache(schedule, paths), cups_document_printer(service, now=lambda: datetime.now(zone)),
-                catalogue, paper=config.get(PrintingSettings).paper)
+        ctx.print_desk = LazyPrintDesk(lambda: _print_desk(config, service),
+                                       [FormChoice(form_id, title) for form_id, title in form_titles(config)])
+        if config.get(ScheduleSettings).source:
+            ctx.schedule_desk = LazyScheduleDesk(lambda: _schedule_desk(config, service))
         else:
             ctx.schedule_unavailable = "no schedule source is configured ([schedule] source)"
     except (DowntimeKioskError, PrintServiceError) as exc:
         log.warning("printing is not available on the screen: %s", exc)
         ctx.print_unavailable = ctx.schedule_unavailable = str(getattr(exc, "user_message", exc))
     return ctx
+
+
+def _print_desk(config: Config, service: PrintService) -> PrintDesk:
+    """The real print desk (the form catalogue: reportlab), on the first print."""
+    from kiosk.ui.services import ServicePrintDesk
+
+    return ServicePrintDesk(service, catalogue_from_config(config))
+
+
+def _schedule_desk(config: Config, service: PrintService) -> ScheduleDesk:
+    """The real schedule desk (the encrypted cache: cryptography, icalendar, httpx), once unlocked."""
+    from kiosk.ui.services import ServiceScheduleDesk
+    from print_service.schedule.cache import ScheduleCache
+    from print_service.schedule.printer import cups_document_printer
+
+    schedule = config.get(ScheduleSettings)
+    zone = schedule.timezone
+    return ServiceScheduleDesk(ScheduleCache(schedule, config.get(AppPaths)),
+                               cups_document_printer(service, now=lambda: datetime.now(zone)),
+                               catalogue_from_config(config), paper=config.get(PrintingSettings).paper)
 
 
 def kivy_home(paths: AppPaths) -> Path:
