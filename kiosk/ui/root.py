@@ -14,8 +14,10 @@ from kivy.uix.label import Label
 
 from kiosk.ui.context import UiContext
 from kiosk.ui.info_view import info_sections
+from kiosk.ui.layout import status_layout
 from kiosk.ui.night import NightMode
 from kiosk.ui.pin import PinGate, PinLockoutStore, pin_warning
+from kiosk.ui.press import ButtonWatch, PressWords
 from kiosk.ui.screens.info import InfoScreen
 from kiosk.ui.screens.print import PrintScreen
 from kiosk.ui.screens.schedule import ScheduleScreen
@@ -56,14 +58,16 @@ class KioskRoot(FloatLayout):
         self.panel = ctx.panel(sizes) if ctx.panel else None
         if self.panel is not None:
             self.nav.add_widget(self.panel)
+        self.button_watch = ButtonWatch()
         self.screens: dict[str, Any] = {
-            "status": StatusScreen(sizes),
+            "status": StatusScreen(sizes, status_layout(*sizes.window)),
             "print": PrintScreen(sizes, ctx.print_desk, self.worker, open_schedule=lambda: self.go("schedule"),
                                  now=ctx.now, unavailable=ctx.print_unavailable),
             "schedule": ScheduleScreen(sizes, self.gate, ctx.schedule_desk, self.worker, now=ctx.now,
                                        unavailable=ctx.schedule_unavailable),
             "info": InfoScreen(sizes),
         }
+        self.screens["print"].announce = self.acknowledge
         for child in (self.alerts, self.content, self.nav):
             frame.add_widget(child)
         self.add_widget(frame)
@@ -96,6 +100,10 @@ class KioskRoot(FloatLayout):
         self.view = view
         live_state = self.state if view.monitor_running else None
         self.screens["status"].show(view)
+        pressed = self.button_watch.update(live_state)
+        if pressed is not None:
+            self.acknowledge(pressed)
+        self.screens["status"].note.tick(self.ctx.mono())
         self.alerts.show(alert_lines(self.state))
         self.screens["print"].show_printer(live_state.get("printer") if live_state else None)
         self.screens["schedule"].tick()
@@ -107,6 +115,12 @@ class KioskRoot(FloatLayout):
         if self.panel is not None:
             self.panel.update(live_state)
         self._set_dark(self.night.is_dark(now.astimezone().time(), view.level, self.ctx.mono()))
+
+    def acknowledge(self, words: PressWords) -> None:
+        """Show a press or its outcome on the Status screen (lit, even at night)."""
+        self.night.wake(self.ctx.mono())
+        self._set_dark(False)
+        self.screens["status"].acknowledge(words, self.ctx.mono(), self.screens["print"].resume_from_note)
 
     def _set_dark(self, dark: bool) -> None:
         if dark == self.is_dark:
