@@ -15,6 +15,9 @@ from kiosk.status.decide import decide
 from kiosk.status.fetch import Fetched, fetch, new_client
 from kiosk.status.guidance import guidance_for
 from kiosk.status.providers import PayloadError, decode_json, parse_instatus, parse_statuspage
+from kiosk.status.related_guidance import fold_related
+from kiosk.status.related_probe import probe_related
+from kiosk.status.related_service import RelatedResult
 from kiosk.status.report import PageReport
 from kiosk.status.settings import StatusSettings
 from kiosk.status.snapshot import PageSummary, ProbeResult, Probes, StatusSnapshot
@@ -39,6 +42,7 @@ class PollOutcome:
     page: PageReport | None
     page_throttled: bool = False      # the status page answered 429 or 5xx: back off
     retry_after: float | None = None  # seconds, from its Retry-After header
+    related: tuple[RelatedResult, ...] = ()  # [[status.related]]: shown and folded into guidance, never decide
 
 
 async def probe_once(settings: StatusSettings, *, client: httpx.AsyncClient | None = None,
@@ -49,24 +53,27 @@ async def probe_once(settings: StatusSettings, *, client: httpx.AsyncClient | No
             outcome = await run_probes(settings, own)
     else:
         outcome = await run_probes(settings, client)
-    return build_snapshot(outcome.probes, outcome.page, settings, clock())
+    return build_snapshot(outcome.probes, outcome.page, settings, clock(), related=outcome.related)
 
 
 async def run_probes(settings: StatusSettings, client: httpx.AsyncClient, *,
                      skip_page: str | None = None) -> PollOutcome:
     """All probes at once; `skip_page` (a reason) leaves the status page out, e.g. while backing off."""
     page_task = _skipped_page(skip_page) if skip_page else _status_page(settings, client)
-    page, ehr, upload, internet = await asyncio.gather(
+    page, ehr, upload, internet, related = await asyncio.gather(
         page_task,
         _site(client, settings.ehr_url, settings.timeout_seconds),
         _site(client, settings.upload_url, settings.timeout_seconds),
         _internet(client, settings.internet_urls, settings.timeout_seconds),
+        probe_related(client, settings.related, settings.timeout_seconds),
     )
-    return PollOutcome(Probes(page.result, ehr, upload, internet), page.report, page.throttled, page.retry_after)
+    return PollOutcome(Probes(page.result, ehr, upload, internet), page.report, page.throttled, page.retry_after,
+                       related)
 
 
 def build_snapshot(probes: Probes, page: PageReport | None, settings: StatusSettings, now: datetime, *,
-                   stale: bool = False, shown_page: PageReport | None = None) -> StatusSnapshot:
+                   stale: bool = False, shown_page: PageReport | None = None,
+                   related: tuple[RelatedResult, ...] = ()) -> StatusSnapshot:
     """Decide the level for what was seen and dress it for people: headline, lists, guidance.
 
     The level is decided with `page`; `shown_page` (default `page`) is what the lists show,
@@ -87,7 +94,9 @@ def build_snapshot(probes: Probes, page: PageReport | None, settings: StatusSett
         incidents=page.incidents if page else (),
         maintenances=in_progress + verdict.upcoming,
         probes=probes,
-        guidance=guidance_for(verdict.level, settings.upload_url),
+        guidance=fold_related(verdict.level, guidance_for(verdict.level, settings.upload_url), related,
+                              tuple(s.name for s in settings.related if s.is_prescribing)),
+        related=related,
     )
 
 

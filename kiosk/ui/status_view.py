@@ -11,7 +11,7 @@ from typing import Any
 from kiosk.ui.clock_text import age_words, parse_time, when_words, window_words
 from kiosk.ui.levels import MONITOR_STOPPED, LevelLook, look_for
 
-__all__ = ["StatusView", "alert_lines", "monitor_running", "status_view"]
+__all__ = ["StatusView", "alert_lines", "monitor_running", "related_lines", "status_view"]
 
 _DONE = {"completed", "resolved", "postmortem"}
 
@@ -29,6 +29,7 @@ class StatusView:
     incidents: list[str] = field(default_factory=list)
     maintenance_now: list[str] = field(default_factory=list)
     maintenance_next: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
 
     @property
     def level(self) -> str:
@@ -60,6 +61,7 @@ def status_view(state: dict[str, Any] | None, now: datetime, *, monitor_timeout:
         incidents=_incidents(state.get("incidents"), now),
         maintenance_now=now_maint,
         maintenance_next=next_maint,
+        related=related_lines(state.get("related")),
     )
 
 
@@ -70,6 +72,12 @@ def alert_lines(state: dict[str, Any] | None) -> list[str]:
         if isinstance(alert, dict) and alert.get("message"):
             lines.append(str(alert["message"]))
     return lines
+
+
+def related_lines(items: object) -> list[str]:
+    """One line per `[[status.related]]` service: "DrFirst: answering" / "DrFirst: not answering"."""
+    return [f"{item['name']}: {'answering' if item.get('up') else 'not answering'}"
+            for item in _list(items) if isinstance(item, dict) and item.get("name")]
 
 
 def _stopped_view(state: dict[str, Any] | None, now: datetime) -> StatusView:

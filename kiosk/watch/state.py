@@ -29,7 +29,7 @@ def placeholder_status(headline: str = "Checking ICANotes…") -> JSON:
         "level": "unknown", "headline": headline, "checked_at": None, "stale": True,
         "page": {"name": None, "status": None}, "components": [], "incidents": [], "maintenances": [],
         "probes": {name: dict(unprobed) for name in ("status_page", "ehr", "upload", "internet")},
-        "guidance": [],
+        "guidance": [], "related": [],
     }
 
 

@@ -72,4 +72,6 @@ class StatusScreen(ColourBox):
         if view.maintenance_now:
             blocks.append(("MAINTENANCE NOW", view.maintenance_now))
         blocks.append(("MAINTENANCE PLANNED", view.maintenance_next or ["none planned"]))
+        if view.related:
+            blocks.append(("FALLBACKS", view.related))
         return blocks if view.monitor_running else []
