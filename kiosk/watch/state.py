@@ -71,6 +71,7 @@ class WatchState:
     file_alerts: list[Alert] = field(default_factory=list)
     own_alerts: dict[str, Alert] = field(default_factory=dict)
     downtime_log: list[JSON] = field(default_factory=list)
+    reconcile: JSON = field(default_factory=lambda: {"pending": None})
     config_error: str | None = None
     setup_config_error: tuple[str, str] | None = None  # (source, error) the boot-time setup left
 
@@ -109,6 +110,7 @@ class WatchState:
             "nightly": self.nightly,
             "alerts": [alert.to_json() for alert in self.alerts()],
             "downtime_log": self.downtime_log[:DOWNTIME_LOG_LIMIT],
+            "reconcile": self.reconcile,
             "config": self._config_block(),
         }
 

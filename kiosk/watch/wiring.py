@@ -2,15 +2,20 @@
 
 from kiosk.config import Config
 from kiosk.forms_catalogue import catalogue_from_config, paper_from_config
+from kiosk.reconcile.book import ReconcileBook
+from kiosk.reconcile.settings import ReconcileSettings
 from kiosk.status.monitor import StatusMonitor
 from kiosk.status.settings import StatusSettings
+from kiosk.watch.catchup_button import CatchUpButton
 from kiosk.watch.daemon import WatchServices
 from kiosk.watch.downtime_part import DowntimeLogPart
 from kiosk.watch.files import AlertsPart, NightlyPart, SetupConfigErrorPart
 from kiosk.watch.part import Part
 from kiosk.watch.printer import ButtonPrints, JobBook, PrinterPart
+from kiosk.watch.reconcile_part import ReconcilePart
 from kiosk.watch.schedule_part import SchedulePart
 from print_service.alerts import AlertStore
+from print_service.forms import PracticeSettings
 from print_service.paths import AppPaths
 from print_service.printing import PrintingSettings, PrintService
 from print_service.schedule import ScheduleCache, ScheduleSettings
@@ -34,6 +39,12 @@ def build_services(config: Config) -> WatchServices:
         SetupConfigErrorPart(paths.state_dir / "config-error.json"),
         DowntimeLogPart(monitor.downtime_log),
     ]
-    actions = ButtonPrints(service, catalogue_from_config(config), book, schedule=schedule,
-                           paper=paper_from_config(config))
+    prints = ButtonPrints(service, catalogue_from_config(config), book, schedule=schedule,
+                          paper=paper_from_config(config))
+    zone = config.get(ScheduleSettings).timezone
+    reconcile_book = ReconcileBook(paths.state_dir)
+    reconcile = ReconcilePart(monitor.downtime_log, reconcile_book, config.get(ReconcileSettings), zone)
+    parts.append(reconcile)
+    actions = CatchUpButton(prints, reconcile, reconcile_book, practice=config.get(PracticeSettings).name,
+                            zone=zone, now=prints.now)
     return WatchServices(monitor=monitor, parts=parts, actions=actions)

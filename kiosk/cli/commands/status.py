@@ -10,6 +10,8 @@ import asyncio
 import json
 
 from kiosk.cli.command import Command, Context
+from kiosk.reconcile.book import ReconcileBook
+from kiosk.reconcile.log_view import log_json
 from kiosk.status import DowntimeLog, StatusSettings, exit_code_for, probe_once
 from kiosk.status.summary import render_log, render_summary
 from print_service.paths import AppPaths
@@ -26,8 +28,10 @@ def run(args: argparse.Namespace, context: Context) -> int:
     """Probe once and print; the exit status says the level."""
     config = context.config
     if args.log:
-        windows = DowntimeLog(config.get(AppPaths).state_dir).entries()
-        print(json.dumps([w.to_json() for w in windows], indent=2) if args.json else render_log(windows))
+        state_dir = config.get(AppPaths).state_dir
+        windows = DowntimeLog(state_dir).entries()
+        print(json.dumps(log_json(windows, ReconcileBook(state_dir).records()), indent=2) if args.json
+              else render_log(windows))
         return 0
     snapshot = asyncio.run(probe_once(config.get(StatusSettings)))
     print(json.dumps(snapshot.to_json(), indent=2) if args.json else render_summary(snapshot))
