@@ -98,7 +98,9 @@ class ServiceScheduleDesk:
         document = day_document(self.cache, day, self.now().astimezone(self.cache.settings.timezone),
                                 paper=self.paper)
         progress("printing…")
-        self.print_document(document, SCHEDULE_KIND)
+        if not self.print_document(document, SCHEDULE_KIND):
+            return JobResult(True, f"Sent the schedule for {day:%a} {day.day} {day:%b} — still printing, "
+                                   "check the printer")
         return JobResult(True, f"Printed the schedule for {day:%a} {day.day} {day:%b}")
 
     def print_prefilled(self, day: date, progress: Progress) -> JobResult:

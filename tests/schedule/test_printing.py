@@ -113,7 +113,7 @@ def test_schedule_never_goes_to_the_output_folder(run_cli: RunCli, write_config:
     result = run_cli("--config", path, "schedule", "print")
     assert result.returncode == 1
     assert result.stderr == ("downtime-kiosk: documents with patient details are never written to "
-                             "printing.output_dir; name a printer\n")
+                             "printing.output_dir; set printing.printer\n")
     assert not out.exists() or not any(out.iterdir())
 
 

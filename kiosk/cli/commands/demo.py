@@ -2,8 +2,9 @@
 
 The built-in status page on 127.0.0.1 (cycling through every level, or holding one), the watch
 daemon on gpiozero's mock pins, and the wall screen in a window with the LED and the button
-drawn on it. Blank forms print to ./demo-output/ unless `--printer QUEUE` is given; the
-schedule is fictional. `--text` prints the status engine's answer for each level instead
+drawn on it. Everything prints through a private cupsd of the demo's own, whose printer writes
+each job as a PDF into ./demo-output/, unless `--printer QUEUE` names a real queue; the
+schedule's patients are invented. `--text` prints the status engine's answer for each level instead
 (no display needed).
 """
 
@@ -25,9 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="hold one level (" + ", ".join(LEVELS) + "); default: cycle through them")
     parser.add_argument("--cycle-seconds", type=float, default=20.0, metavar="S",
                         help="seconds per level when cycling (default 20)")
-    parser.add_argument("--printer", metavar="QUEUE", help="print to this CUPS queue instead of ./demo-output/")
+    parser.add_argument("--printer", metavar="QUEUE", help="print to this CUPS queue instead of the demo's own printer")
     parser.add_argument("--output", type=Path, default=Path("demo-output"), metavar="DIR",
-                        help="where blank forms are written without a printer (default ./demo-output)")
+                        help="where the demo's own printer writes its PDFs (default ./demo-output)")
     parser.add_argument("--text", action="store_true",
                         help="no screen: print the status engine's answer for each level and exit")
 

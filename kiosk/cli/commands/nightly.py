@@ -1,7 +1,8 @@
 """`downtime-kiosk nightly [--force] [--now ISO-TIME]`: the evening print of the next clinic day.
 
 Run by a systemd timer at `schedule.print_at`. Exit 0 when the schedule was printed (now or
-earlier for the same date) or there was nothing to print; 1 with the reason otherwise.
+earlier for the same date), was sent and still printing when the wait ended, or there was
+nothing to print; 1 with the reason otherwise.
 `--now` is the clock for the whole run, for drills and tests.
 """
 
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
                        paper=context.config.get(PrintingSettings).paper)
     record = job.run()
     print(f"nightly {record.date.isoformat()}: {record.outcome}: {record.message}")
-    return 0 if record.outcome in ("printed", "nothing") else 1
+    return 0 if record.outcome in ("printed", "printing", "nothing") else 1
 
 
 COMMAND = Command("nightly", "print the next clinic day's schedule (run each evening by a timer)",

@@ -115,9 +115,12 @@ def _lines(appointments: list[Appointment], settings: ScheduleSettings) -> list[
 def _print(context: Context, cache: ScheduleCache, day: date) -> int:
     paper = context.config.get(PrintingSettings).paper
     document = day_document(cache, day, datetime.now(cache.settings.timezone), paper=paper)
-    printer_for(context)(document, SCHEDULE_KIND)
+    confirmed = printer_for(context)(document, SCHEDULE_KIND)
     cached = cache.load()
-    if cached is not None and cached.format == "pdf":
+    if not confirmed:
+        print(f"sent the schedule for {day:%A, %B} {day.day} to the printer; it was still printing when the wait "
+              "ended — check the printer")
+    elif cached is not None and cached.format == "pdf":
         print("printed the calendar snapshot (a PDF from the source, printed as it is)")
     else:
         print(f"printed the schedule for {day:%A, %B} {day.day} ({len(cache.day(day))} appointments)")
