@@ -9,7 +9,8 @@ from datetime import UTC, datetime, tzinfo
 from kiosk.reconcile.downtimes import Downtime
 from print_service.errors import ScheduleError
 from print_service.reports.catchup_sheet import CatchUpSheet, SheetRow, render_catchup_sheet, row_time
-from print_service.schedule import Appointment, ScheduleCache
+from print_service.schedule.cache import ScheduleCache
+from print_service.schedule.model import Appointment
 
 __all__ = ["SHEET_KIND", "catchup_document", "visits_in"]
 

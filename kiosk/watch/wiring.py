@@ -24,10 +24,13 @@ from print_service.schedule.records import NightlyStore
 __all__ = ["build_services"]
 
 
-def build_services(config: Config) -> WatchServices:
-    """The status monitor, the periodic parts and the button's print actions for `config`."""
+def build_services(config: Config, *, monitor: StatusMonitor | None = None) -> WatchServices:
+    """The status monitor, the periodic parts and the button's print actions for `config`.
+
+    Tests pass their own `monitor` (the real one, on a clock they step).
+    """
     paths = config.get(AppPaths)
-    monitor = StatusMonitor(config.get(StatusSettings), paths)
+    monitor = monitor or StatusMonitor(config.get(StatusSettings), paths)
     service = PrintService(config.get(PrintingSettings))
     book = JobBook()
     schedule = ScheduleCache(config.get(ScheduleSettings), paths)

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.reconcile.book import ReconcileBook
-from kiosk.status import DowntimeLog, Level
-from print_service.schedule import ScheduleCache
+from kiosk.status.downtime_log import DowntimeLog
+from kiosk.status.level import Level
+from print_service.schedule.cache import ScheduleCache
 from tests.conftest import RunCli
 from tests.fixtures.calendars import NEW_YORK, ics_with
 from tests.fixtures.cupsd import PrivateCupsd

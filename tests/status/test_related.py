@@ -10,9 +10,11 @@ import pytest
 
 from kiosk.config import parse_config
 from kiosk.errors import ConfigError
-from kiosk.status import Level, StatusSettings, probe_once
+from kiosk.status.level import Level
 from kiosk.status.monitor import StatusMonitor
+from kiosk.status.probe import probe_once
 from kiosk.status.related_service import RelatedService
+from kiosk.status.settings import StatusSettings
 from print_service.paths import AppPaths
 from tests.conftest import RunCli
 from tests.fixtures.http_server import LocalHTTPServer, Reply

@@ -19,10 +19,12 @@ from kiosk.status.downtime_log import DowntimeLog
 from print_service.errors import ScheduleError
 from print_service.forms import PracticeSettings
 from print_service.paths import AppPaths
-from print_service.printing import PrintingSettings, PrintService
+from print_service.printing.service import PrintService
+from print_service.printing.settings import PrintingSettings
 from print_service.reports.common import duration_words
-from print_service.schedule import ScheduleCache, ScheduleSettings
+from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.printer import cups_document_printer
+from print_service.schedule.settings import ScheduleSettings
 
 __all__ = ["COMMAND"]
 
