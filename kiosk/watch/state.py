@@ -72,6 +72,7 @@ class WatchState:
     own_alerts: dict[str, Alert] = field(default_factory=dict)
     downtime_log: list[JSON] = field(default_factory=list)
     reconcile: JSON = field(default_factory=lambda: {"pending": None})
+    drill: JSON = field(default_factory=lambda: {"active": False, "level": None, "until": None})
     config_error: str | None = None
     setup_config_error: tuple[str, str] | None = None  # (source, error) the boot-time setup left
 
@@ -111,6 +112,7 @@ class WatchState:
             "alerts": [alert.to_json() for alert in self.alerts()],
             "downtime_log": self.downtime_log[:DOWNTIME_LOG_LIMIT],
             "reconcile": self.reconcile,
+            "drill": self.drill,
             "config": self._config_block(),
         }
 

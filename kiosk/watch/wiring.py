@@ -1,6 +1,7 @@
 """Building the daemon's real components from the configuration: the one place that knows them all."""
 
 from kiosk.config import Config
+from kiosk.drill.store import DrillStore
 from kiosk.forms_catalogue import catalogue_from_config, paper_from_config
 from kiosk.reconcile.book import ReconcileBook
 from kiosk.reconcile.settings import ReconcileSettings
@@ -9,6 +10,8 @@ from kiosk.status.settings import StatusSettings
 from kiosk.watch.catchup_button import CatchUpButton
 from kiosk.watch.daemon import WatchServices
 from kiosk.watch.downtime_part import DowntimeLogPart
+from kiosk.watch.drill_button import DrillNotes
+from kiosk.watch.drill_part import DrillPart
 from kiosk.watch.files import AlertsPart, NightlyPart, SetupConfigErrorPart
 from kiosk.watch.part import Part
 from kiosk.watch.printer import ButtonPrints, JobBook, PrinterPart
@@ -48,6 +51,9 @@ def build_services(config: Config, *, monitor: StatusMonitor | None = None) -> W
     reconcile_book = ReconcileBook(paths.state_dir)
     reconcile = ReconcilePart(monitor.downtime_log, reconcile_book, config.get(ReconcileSettings), zone)
     parts.append(reconcile)
-    actions = CatchUpButton(prints, reconcile, reconcile_book, practice=config.get(PracticeSettings).name,
+    catchup = CatchUpButton(prints, reconcile, reconcile_book, practice=config.get(PracticeSettings).name,
                             zone=zone, now=prints.now)
+    drills = DrillStore(paths.state_dir)
+    parts.append(DrillPart(drills, upload_url=config.get(StatusSettings).upload_url))
+    actions = DrillNotes(catchup, drills, prints.now)
     return WatchServices(monitor=monitor, parts=parts, actions=actions)

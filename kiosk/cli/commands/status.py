@@ -8,8 +8,12 @@ outage, regional_outage or offline; 3 unknown; 78 bad configuration.
 import argparse
 import asyncio
 import json
+from datetime import datetime
 
 from kiosk.cli.command import Command, Context
+from kiosk.drill.log_rows import drill_rows
+from kiosk.drill.status_words import drill_json, drill_line
+from kiosk.drill.store import DrillStore
 from kiosk.reconcile.book import ReconcileBook
 from kiosk.reconcile.log_view import log_json
 from kiosk.status import DowntimeLog, StatusSettings, exit_code_for, probe_once
@@ -30,12 +34,15 @@ def run(args: argparse.Namespace, context: Context) -> int:
     if args.log:
         state_dir = config.get(AppPaths).state_dir
         windows = DowntimeLog(state_dir).entries()
-        print(json.dumps(log_json(windows, ReconcileBook(state_dir).records()), indent=2) if args.json
-              else render_log(windows))
+        rows = log_json(windows, ReconcileBook(state_dir).records()) + drill_rows(DrillStore(state_dir).drills())
+        print(json.dumps(rows, indent=2) if args.json else render_log(windows))
         return 0
     snapshot = asyncio.run(probe_once(config.get(StatusSettings)))
-    print(json.dumps(snapshot.to_json(), indent=2) if args.json else render_summary(snapshot))
-    return exit_code_for(snapshot.level)
+    drill = drill_json(config.get(AppPaths).state_dir, datetime.now().astimezone())
+    line = drill_line(drill)
+    print(json.dumps({**snapshot.to_json(), "drill": drill}, indent=2) if args.json
+          else render_summary(snapshot) + (f"\n\n{line}" if line else ""))
+    return exit_code_for(snapshot.level)  # the real level's, also during a drill
 
 
 COMMAND = Command(
