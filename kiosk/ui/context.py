@@ -9,12 +9,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk import __version__
 from kiosk.ui.address import ip_address
 from kiosk.ui.desk import PrintDesk, ScheduleDesk
 from kiosk.ui.settings import UiSettings
+
+if TYPE_CHECKING:
+    from kiosk.ui.catchup_desk import CatchUpDesk
+    from kiosk.ui.drill_desk import DrillDesk
 
 __all__ = ["UiContext", "utc_now"]
 
@@ -46,3 +50,5 @@ class UiContext:
     mono: Callable[[], float] = time.monotonic
     address: Callable[[], str] = ip_address
     panel: Callable[[Any], Any] | None = field(default=None)
+    drill_desk: "DrillDesk | None" = None
+    catchup_desk: "CatchUpDesk | None" = None

@@ -13,6 +13,8 @@ from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.label import Label
 
 from kiosk.ui.context import UiContext
+from kiosk.ui.drill_view import with_drill
+from kiosk.ui.extras import Extras
 from kiosk.ui.info_view import info_sections
 from kiosk.ui.night import NightMode
 from kiosk.ui.pin import PinGate
@@ -62,7 +64,8 @@ class KioskRoot(FloatLayout):
                                        unavailable=ctx.schedule_unavailable),
             "info": InfoScreen(sizes),
         }
-        for child in (self.alerts, self.content, self.nav):
+        self.extras = Extras(ctx, sizes, self.screens, self.gate, self.worker)
+        for child in (self.extras.band, self.alerts, self.content, self.nav):
             frame.add_widget(child)
         self.add_widget(frame)
         self.cover = ColourBox(orientation="vertical", background=[0, 0, 0, 1], padding=sizes(20))
@@ -87,13 +90,14 @@ class KioskRoot(FloatLayout):
         """Bring everything on screen up to date (once a second, and after each change)."""
         self.state, _changed = self.reader.read()
         now = self.ctx.now()
-        view = status_view(self.state, now, monitor_timeout=self.ctx.settings.monitor_timeout_seconds,
+        view = status_view(with_drill(self.state), now, monitor_timeout=self.ctx.settings.monitor_timeout_seconds,
                            stale_after=self.ctx.stale_after)
         if self.view is None or view.look != self.view.look:
             log.info("screen shows %s (%s)", view.level, view.look.word)
         self.view = view
         live_state = self.state if view.monitor_running else None
         self.screens["status"].show(view)
+        self.extras.tick(self.state, now, live=view.monitor_running)
         self.alerts.show(alert_lines(self.state))
         self.screens["print"].show_printer(live_state.get("printer") if live_state else None)
         self.screens["schedule"].tick()

@@ -12,14 +12,19 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.config import Config
+from kiosk.drill.store import DrillStore
 from kiosk.errors import DowntimeKioskError
 from kiosk.forms_catalogue import catalogue_from_config
+from kiosk.reconcile.book import ReconcileBook
 from kiosk.status.settings import StatusSettings
 from kiosk.ui import kivy_env
+from kiosk.ui.catchup_desk import CatchUpDesk
 from kiosk.ui.context import UiContext
+from kiosk.ui.drill_desk import DrillDesk, NotingPrintDesk, NotingScheduleDesk
 from kiosk.ui.services import ServicePrintDesk, ServiceScheduleDesk
 from kiosk.ui.settings import UiSettings
 from print_service.errors import PrintServiceError
+from print_service.forms.settings import PracticeSettings
 from print_service.paths import AppPaths
 from print_service.printing import PrintingSettings, PrintService
 from print_service.schedule import ScheduleCache, ScheduleSettings
@@ -43,16 +48,24 @@ def context_from_config(config: Config, *, fullscreen: bool | None = None) -> Ui
         stale_after=max(60.0, 3 * status.poll_seconds + status.confirm_seconds),
         config_source=config.source,
     )
+    drills = DrillDesk(DrillStore(paths.state_dir), lambda: datetime.now().astimezone(),
+                       upload_url=status.upload_url)
+    ctx.drill_desk = drills
     try:
         service = PrintService(config.get(PrintingSettings))
         catalogue = catalogue_from_config(config)
-        ctx.print_desk = ServicePrintDesk(service, catalogue)
+        ctx.print_desk = NotingPrintDesk(ServicePrintDesk(service, catalogue), drills)
         schedule = config.get(ScheduleSettings)
+        zone = schedule.timezone
+        ctx.catchup_desk = CatchUpDesk(
+            ScheduleCache(schedule, paths) if schedule.source else None,
+            cups_document_printer(service, now=lambda: datetime.now(zone)), ReconcileBook(paths.state_dir),
+            practice=config.get(PracticeSettings).name, zone=zone, paper=config.get(PrintingSettings).paper,
+            now=lambda: datetime.now(zone))
         if schedule.source:
-            zone = schedule.timezone
-            ctx.schedule_desk = ServiceScheduleDesk(
+            ctx.schedule_desk = NotingScheduleDesk(ServiceScheduleDesk(
                 ScheduleCache(schedule, paths), cups_document_printer(service, now=lambda: datetime.now(zone)),
-                catalogue, paper=config.get(PrintingSettings).paper)
+                catalogue, paper=config.get(PrintingSettings).paper), drills)
         else:
             ctx.schedule_unavailable = "no schedule source is configured ([schedule] source)"
     except (DowntimeKioskError, PrintServiceError) as exc:
