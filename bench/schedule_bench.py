@@ -19,7 +19,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from print_service.paths import AppPaths
-from print_service.schedule import ScheduleCache, ScheduleSettings
+from print_service.schedule import ScheduleSettings
+from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.documents import day_document
 from print_service.schedule.keys import load_or_create_key
 from print_service.schedule.model import Appointment

@@ -28,7 +28,8 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.desk import JobResult
 from kiosk.ui.wiring import context_from_config, run_screen
 from print_service.paths import AppPaths
-from print_service.schedule import ScheduleCache, ScheduleSettings
+from print_service.schedule import ScheduleSettings
+from print_service.schedule.cache import ScheduleCache
 
 __all__ = ["run_demo"]
 

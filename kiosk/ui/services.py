@@ -9,9 +9,11 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from kiosk.ui.desk import FormChoice, JobResult, ScheduleData, ScheduleDay, Visit
-from print_service.forms import FormCatalogue
-from print_service.printing import JobOutcome, PrintService, SubmittedJob, print_form, print_packet
-from print_service.schedule import ScheduleCache
+from print_service.forms.catalogue import FormCatalogue
+from print_service.printing import JobOutcome, SubmittedJob
+from print_service.printing.packet import print_form, print_packet
+from print_service.printing.service import PrintService
+from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.documents import day_document
 from print_service.schedule.nightly import SCHEDULE_KIND, PrintDocument
 from print_service.schedule.packet import packet_pages

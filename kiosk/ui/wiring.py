@@ -14,7 +14,6 @@ from pathlib import Path
 from kiosk.config import Config
 from kiosk.drill.store import DrillStore
 from kiosk.errors import DowntimeKioskError
-from kiosk.forms_catalogue import catalogue_from_config
 from kiosk.reconcile.book import ReconcileBook
 from kiosk.status.settings import StatusSettings
 from kiosk.ui import kivy_env
@@ -23,11 +22,14 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.drill_desk import DrillDesk, NotingPrintDesk, NotingScheduleDesk
 from kiosk.ui.services import ServicePrintDesk, ServiceScheduleDesk
 from kiosk.ui.settings import UiSettings
+from kiosk.wiring import catalogue_from_config
 from print_service.errors import PrintServiceError
 from print_service.forms.settings import PracticeSettings
 from print_service.paths import AppPaths
-from print_service.printing import PrintingSettings, PrintService
-from print_service.schedule import ScheduleCache, ScheduleSettings
+from print_service.printing import PrintingSettings
+from print_service.printing.service import PrintService
+from print_service.schedule import ScheduleSettings
+from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.printer import cups_document_printer
 
 __all__ = ["context_from_config", "kivy_home", "run_screen"]

@@ -2,7 +2,6 @@
 
 from kiosk.config import Config
 from kiosk.drill.store import DrillStore
-from kiosk.forms_catalogue import catalogue_from_config, paper_from_config
 from kiosk.reconcile.book import ReconcileBook
 from kiosk.reconcile.settings import ReconcileSettings
 from kiosk.status.monitor import StatusMonitor
@@ -17,11 +16,14 @@ from kiosk.watch.part import Part
 from kiosk.watch.printer import ButtonPrints, JobBook, PrinterPart
 from kiosk.watch.reconcile_part import ReconcilePart
 from kiosk.watch.schedule_part import SchedulePart
+from kiosk.wiring import catalogue_from_config, paper_from_config
 from print_service.alerts import AlertStore
 from print_service.forms import PracticeSettings
 from print_service.paths import AppPaths
-from print_service.printing import PrintingSettings, PrintService
-from print_service.schedule import ScheduleCache, ScheduleSettings
+from print_service.printing import PrintingSettings
+from print_service.printing.service import PrintService
+from print_service.schedule import ScheduleSettings
+from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.records import NightlyStore
 
 __all__ = ["build_services"]

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from datetime import datetime
 
 from print_service.errors import PrinterNotReadyError, PrintFailedError, ServiceUnavailableError
-from print_service.printing import PrintService, job_title
+from print_service.printing import job_title
+from print_service.printing.service import PrintService
 from print_service.schedule.nightly import PrintDocument
 
 __all__ = ["cups_document_printer"]

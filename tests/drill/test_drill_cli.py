@@ -99,3 +99,10 @@ def test_no_drill_while_icanotes_is_really_down(status_world: StatusWorld, write
     assert refused.returncode == 1
     assert "ICANotes is really regional_outage now" in refused.stderr
     assert DrillStore(tmp_path / "state").drills() == []
+
+
+def test_the_command_declaration_agrees_with_the_drill_rules() -> None:
+    from kiosk.cli.commands import drill as declaration
+    from kiosk.drill import model, store
+    assert declaration.DRILL_LEVELS == model.DRILL_LEVELS
+    assert declaration.MAX_MINUTES == store.MAX_MINUTES

@@ -14,7 +14,7 @@ import pytest
 from gpiozero.pins.mock import MockFactory
 
 from kiosk.drill.store import DrillStore
-from kiosk.gpio_factory import FactoryResult
+from kiosk.gpio.factory import FactoryResult
 from kiosk.status.level import Level
 from kiosk.status.monitor import StatusMonitor
 from kiosk.status.settings import StatusSettings

@@ -10,9 +10,10 @@ from typing import cast
 import pytest
 from PIL import Image
 
-from print_service.forms import FormCatalogue, Paper, PracticeSettings
+from print_service.forms import Paper, PracticeSettings
 from print_service.forms.blocks import Fields
 from print_service.forms.builtin import BUILTIN_IDS, builtin_definitions
+from print_service.forms.catalogue import FormCatalogue
 from print_service.forms.render.pages import MARGIN
 from print_service.forms.render.text import text_width
 from print_service.forms.settings import ProcedureLinks

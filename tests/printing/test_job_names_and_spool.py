@@ -15,8 +15,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from print_service.errors import PrintFailedError
-from print_service.printing import PrintingSettings, PrintService
+from print_service.printing import PrintingSettings
 from print_service.printing.connection import connect
+from print_service.printing.service import PrintService
 from print_service.schedule.printer import cups_document_printer
 from tests.conftest import RunCli
 from tests.fixtures.calendars import CANARY, THERAPIST, ics_with

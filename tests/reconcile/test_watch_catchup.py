@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from gpiozero.pins.mock import MockFactory
 
-from kiosk.gpio_factory import FactoryResult
+from kiosk.gpio.factory import FactoryResult
 from kiosk.reconcile.book import ReconcileBook
 from kiosk.status.level import Level
 from kiosk.status.monitor import StatusMonitor

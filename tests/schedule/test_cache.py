@@ -11,7 +11,8 @@ import pytest
 
 from print_service.errors import ScheduleError
 from print_service.paths import AppPaths
-from print_service.schedule import CsvSettings, ScheduleCache
+from print_service.schedule import CsvSettings
+from print_service.schedule.cache import ScheduleCache
 from tests.fixtures.calendars import (
     CANARY,
     CSV_COLUMNS,

@@ -12,7 +12,7 @@ import pytest
 from print_service.alerts import AlertStore
 from print_service.errors import PrinterNotReadyError
 from print_service.paths import AppPaths
-from print_service.schedule import ScheduleCache
+from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.nightly import ALERT_KIND, NightlyPrint
 from print_service.schedule.records import NightlyStore
 from tests.fixtures.calendars import NEW_YORK, ManualClock, reference_ics

@@ -12,9 +12,10 @@ import pytest
 
 from print_service.alerts import AlertStore
 from print_service.paths import AppPaths
-from print_service.printing import PrintingSettings, PrintService
+from print_service.printing import PrintingSettings
 from print_service.printing.connection import connect
-from print_service.schedule import ScheduleCache
+from print_service.printing.service import PrintService
+from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.nightly import NightlyPrint
 from print_service.schedule.printer import cups_document_printer
 from print_service.schedule.records import NightlyStore
