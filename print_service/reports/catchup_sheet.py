@@ -73,7 +73,8 @@ def render_catchup_sheet(sheet: CatchUpSheet) -> bytes:
         Spacer(1, 3 * mm),
         _table(sheet, style, doc.width),
         Spacer(1, 5 * mm),
-        Paragraph("Late entries in ICANotes: use today's date and time and reference the date of service. "
+        Paragraph("Blank rows: visits that were not on the schedule (walk-ins, phone calls, crisis visits). "
+                  "Late entries in ICANotes: use today's date and time and reference the date of service. "
                   "Shred kiosk printouts once every row is ticked.", style["cell"]),
         Spacer(1, 7 * mm),
         Paragraph("Catch-up completed by (initials) ____________   Date ____________   "

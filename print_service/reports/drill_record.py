@@ -21,7 +21,7 @@ __all__ = ["FOOTER", "TITLE", "DrillPrint", "DrillRecordPage", "render_drill_rec
 
 TITLE = "Downtime drill record"
 FOOTER = "Contingency-plan test record (HIPAA 45 CFR 164.308(a)(7)(ii)(D)) \u00b7 keep for 6 years"
-MAX_PRINTS_LISTED = 8
+MAX_PRINTS_LISTED = 6
 MAX_CHECKLIST = 7
 
 
@@ -120,6 +120,6 @@ def _grid(style: dict[str, ParagraphStyle], *, header: bool = False) -> TableSty
 
 
 def _ruled(width: float) -> Table:
-    line = Table([[""]], colWidths=[width], rowHeights=[8 * mm])
+    line = Table([[""]], colWidths=[width], rowHeights=[7 * mm])
     line.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.6, colors.HexColor("#555555"))]))
     return line

@@ -18,6 +18,8 @@ from kiosk.ui.catchup_desk import CatchUpDesk
 from kiosk.ui.drill_desk import DrillDesk
 from kiosk.ui.levels import look_for
 from kiosk.ui.pin import hash_pin
+from kiosk.ui.services import ServicePrintDesk
+from print_service.forms.catalogue import FormCatalogue
 from print_service.printing.service import PrintService
 from print_service.printing.settings import PrintingSettings
 from print_service.schedule.printer import cups_document_printer
@@ -135,9 +137,10 @@ def test_the_catch_up_box_prints_the_sheet_with_the_initials(
     service = PrintService(PrintingSettings(printer=queue.name), server=cupsd.server)
     desk = CatchUpDesk(None, cups_document_printer(service, now=clock.now), book, practice="Riverside Counseling",
                        zone=NOW.tzinfo, now=clock.now)  # type: ignore[arg-type]
-    root = kivy_screen.mount(make_ctx(catchup_desk=desk))
+    forms = ServicePrintDesk(service, FormCatalogue(cache_dir=tmp_path / "forms"))
+    root = kivy_screen.mount(make_ctx(catchup_desk=desk, print_desk=forms))
     root.go("print")
-    kivy_screen.frames(3)
+    kivy_screen.wait_until(lambda: "therapist-note" in root.screens["print"].rows, what="the forms to load")
     panel = root.extras.catchup
     assert panel.height > 0 and panel.words.text == "ICANotes is back: catch up the downtime 11:30–13:30"
     keep(kivy_screen.screenshot("print-catch-up"), "print-catch-up")
