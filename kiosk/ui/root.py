@@ -24,7 +24,7 @@ from kiosk.ui.screens.schedule import ScheduleScreen
 from kiosk.ui.screens.status import StatusScreen
 from kiosk.ui.sizes import Sizes
 from kiosk.ui.state_file import StateFileReader
-from kiosk.ui.status_view import StatusView, alert_lines, status_view
+from kiosk.ui.status_view import StatusView, alert_lines, monitor_running, status_view
 from kiosk.ui.widgets.bars import AlertBar, NavBar
 from kiosk.ui.widgets.basics import ColourBox
 from kiosk.ui.widgets.worker import Worker
@@ -90,7 +90,9 @@ class KioskRoot(FloatLayout):
         """Bring everything on screen up to date (once a second, and after each change)."""
         self.state, _changed = self.reader.read()
         now = self.ctx.now()
-        view = status_view(with_drill(self.state), now, monitor_timeout=self.ctx.settings.monitor_timeout_seconds,
+        timeout = self.ctx.settings.monitor_timeout_seconds
+        shown = with_drill(self.state) if monitor_running(self.state, now, timeout) else self.state
+        view = status_view(shown, now, monitor_timeout=timeout,
                            stale_after=self.ctx.stale_after)
         if self.view is None or view.look != self.view.look:
             log.info("screen shows %s (%s)", view.level, view.look.word)

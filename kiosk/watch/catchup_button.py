@@ -7,6 +7,7 @@ the job name "reconcile_<time>", and its printing is written in the reconcile bo
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 
+from kiosk.button.recogniser import Gesture
 from kiosk.reconcile.book import ReconcileBook
 from kiosk.reconcile.sheet import SHEET_KIND, catchup_document
 from kiosk.watch.blocking import in_thread
@@ -28,6 +29,12 @@ class CatchUpButton:
         self.practice = practice
         self.zone = zone
         self.now = now
+
+    def describe(self, gesture: Gesture) -> str:
+        """What `gesture` prints now, for the log."""
+        if gesture is Gesture.PRESS:
+            return "the downtime packet"
+        return "the catch-up sheet" if self.part.pending is not None else "the next clinic day's schedule"
 
     async def print_packet(self) -> str:
         """A press: the downtime packet, as always."""

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from kiosk.button.controller import PrintActions
+from kiosk.button.recogniser import Gesture
 from kiosk.drill.store import DrillStore
 
 __all__ = ["DrillNotes"]
@@ -17,6 +18,13 @@ class DrillNotes:
         self.actions = actions
         self.store = store
         self.now = now
+
+    def describe(self, gesture: Gesture) -> str:
+        """What `gesture` prints now, as the wrapped actions say."""
+        describe = getattr(self.actions, "describe", None)
+        if describe is not None:
+            return str(describe(gesture))
+        return "the downtime packet" if gesture is Gesture.PRESS else "the next clinic day's schedule"
 
     async def print_packet(self) -> str:
         """A press: the packet."""

@@ -109,6 +109,7 @@ def test_an_outage_that_ends_raises_the_alert_and_a_hold_prints_the_sheet(
     record = ReconcileBook(tmp_path / "state").get(windows[1].start.astimezone(UTC).isoformat(timespec="seconds"))
     assert record.printed_at is not None and record.prints == 1
     assert state(state_file)["printer"]["jobs"][0]["form"].startswith("reconcile")
+    assert "button hold: printing the catch-up sheet" in caplog.text
     for text in (state_file.read_text(), caplog.text, (tmp_path / "state" / "reconcile.json").read_text(),
                  (tmp_path / "state" / "downtime-log.json").read_text()):
         assert INSIDE not in text

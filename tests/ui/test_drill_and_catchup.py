@@ -77,6 +77,12 @@ def test_drill_shows_on_every_screen_and_the_truth_wins_at_once(
     assert not status.headline.text.startswith("DRILL")
     keep(kivy_screen.screenshot("drill-interrupted"), "drill-interrupted")
 
+    write_state(state_path, drill_state(heartbeat_at=iso(NOW - timedelta(minutes=5))))  # the daemon has stopped
+    root.tick()
+    kivy_screen.frames(2)
+    assert root.extras.band.height == 0
+    assert status.headline.text.startswith("Last known at ") and look_for("operational").word in status.headline.text
+
 
 def test_the_info_button_starts_a_drill_behind_the_pin_and_stops_it(
         kivy_screen: KivyHarness, make_ctx: MakeCtx, state_path: Path, tmp_path: Path, clock: FakeClock) -> None:
