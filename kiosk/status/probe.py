@@ -16,8 +16,8 @@ from kiosk.status.fetch import Fetched, fetch, new_client
 from kiosk.status.guidance import guidance_for
 from kiosk.status.providers import PayloadError, decode_json, parse_instatus, parse_statuspage
 from kiosk.status.related_guidance import fold_related
-from kiosk.status.related_probe import probe_related
-from kiosk.status.related_service import RelatedResult
+from kiosk.status.related_probe import PageStatus, probe_related
+from kiosk.status.related_service import RelatedResult, RelatedService
 from kiosk.status.report import PageReport
 from kiosk.status.settings import StatusSettings
 from kiosk.status.snapshot import PageSummary, ProbeResult, Probes, StatusSnapshot
@@ -65,7 +65,7 @@ async def run_probes(settings: StatusSettings, client: httpx.AsyncClient, *,
         _site(client, settings.ehr_url, settings.timeout_seconds),
         _site(client, settings.upload_url, settings.timeout_seconds),
         _internet(client, settings.internet_urls, settings.timeout_seconds),
-        probe_related(client, settings.related, settings.timeout_seconds),
+        probe_related(client, settings.related, settings.timeout_seconds, _related_page(settings, client)),
     )
     return PollOutcome(Probes(page.result, ehr, upload, internet), page.report, page.throttled, page.retry_after,
                        related)
@@ -111,6 +111,17 @@ def _log_unknown_once(values: tuple[str, ...]) -> None:
 
 
 # -- the three kinds of probe -----------------------------------------------------------------
+
+def _related_page(settings: StatusSettings, client: httpx.AsyncClient) -> PageStatus:
+    """How a related service's own status page is read: like ICANotes' page, its overall status only."""
+    async def read(service: RelatedService) -> str | None:
+        page = StatusSettings(page_url=service.page_url, provider=service.provider or "auto",
+                              timeout_seconds=settings.timeout_seconds)
+        probed = await _status_page(page, client)
+        return probed.report.status if probed.report is not None else None
+
+    return read
+
 
 async def _site(client: httpx.AsyncClient, url: str, timeout: float) -> ProbeResult:
     if not url:

@@ -6,7 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["RelatedResult", "RelatedService"]
+__all__ = ["HEALTHY_PAGE", "RelatedResult", "RelatedService"]
+
+HEALTHY_PAGE = ("UP", "none", "operational")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,16 +36,18 @@ class RelatedResult:
     error: str | None = None
     elapsed_ms: int | None = None
     page_url: str = ""
+    page_status: str | None = None  # what its own status page says (UP, HASISSUES, minor …), when configured
 
     @property
     def words(self) -> str:
-        """The side panel's line: "DrFirst: answering" or "DrFirst: not answering"."""
-        return f"{self.name}: {'answering' if self.up else 'not answering'}"
+        """The side panel's line: "DrFirst: answering", "DrFirst: not answering", plus a troubled status page."""
+        page = f" (its status page: {self.page_status})" if self.page_status not in (None, *HEALTHY_PAGE) else ""
+        return f"{self.name}: {'answering' if self.up else 'not answering'}{page}"
 
     def to_json(self) -> dict[str, Any]:
-        """`{name, up, http_status, error, elapsed_ms, page_url}` as state.json and `status --json` carry it."""
+        """`{name, up, http_status, error, elapsed_ms, page_url, page_status}` (state.json, `status --json`)."""
         return {"name": self.name, "up": self.up, "http_status": self.http_status, "error": self.error,
-                "elapsed_ms": self.elapsed_ms, "page_url": self.page_url or None}
+                "elapsed_ms": self.elapsed_ms, "page_url": self.page_url or None, "page_status": self.page_status}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "RelatedResult":
@@ -52,6 +56,8 @@ class RelatedResult:
         if not isinstance(name, str) or not isinstance(up, bool):
             raise ValueError(f"not a related-service result: {dict(data)!r}")
         status, elapsed = data.get("http_status"), data.get("elapsed_ms")
+        page_status = data.get("page_status")
         return cls(name, up, status if isinstance(status, int) else None,
                    str(data["error"]) if data.get("error") else None,
-                   elapsed if isinstance(elapsed, int) else None, str(data.get("page_url") or ""))
+                   elapsed if isinstance(elapsed, int) else None, str(data.get("page_url") or ""),
+                   page_status if isinstance(page_status, str) else None)

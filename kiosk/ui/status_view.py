@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from kiosk.status.related_service import RelatedResult
 from kiosk.ui.clock_text import age_words, parse_time, when_words, window_words
 from kiosk.ui.levels import MONITOR_STOPPED, LevelLook, look_for
 
@@ -76,8 +77,13 @@ def alert_lines(state: dict[str, Any] | None) -> list[str]:
 
 def related_lines(items: object) -> list[str]:
     """One line per `[[status.related]]` service: "DrFirst: answering" / "DrFirst: not answering"."""
-    return [f"{item['name']}: {'answering' if item.get('up') else 'not answering'}"
-            for item in _list(items) if isinstance(item, dict) and item.get("name")]
+    lines = []
+    for item in _list(items):
+        try:
+            lines.append(RelatedResult.from_json(item).words)
+        except (ValueError, AttributeError, TypeError):
+            continue  # not one: nothing to say about it
+    return lines
 
 
 def _stopped_view(state: dict[str, Any] | None, now: datetime) -> StatusView:

@@ -27,7 +27,7 @@ DRFIRST_DOWN = "DrFirst is not answering either: use the paper prescription pad.
 def with_related(world: StatusWorld, drfirst: LocalHTTPServer, phones: LocalHTTPServer | None = None) -> StatusSettings:
     related = [RelatedService("DrFirst", drfirst.url + "/login")]
     if phones is not None:
-        related.append(RelatedService("Phone system", phones.url + "/", page_url="https://status.phones.example"))
+        related.append(RelatedService("Phone system", phones.url + "/", page_url=phones.url + "/phones-status"))
     return world.settings(related=tuple(related))
 
 
@@ -64,8 +64,27 @@ def test_drfirst_down_changes_the_guidance_and_not_the_level(status_world: Statu
     data = snapshot.to_json()
     assert data["related"][0] == {"name": "DrFirst", "up": False, "http_status": 503,
                                   "error": f"{http_server.url}/login: HTTP 503",
-                                  "elapsed_ms": data["related"][0]["elapsed_ms"], "page_url": None}
-    assert data["related"][1]["page_url"] == "https://status.phones.example"
+                                  "elapsed_ms": data["related"][0]["elapsed_ms"], "page_url": None,
+                                  "page_status": None}
+    assert data["related"][1]["page_url"] == f"{http_server.url}/phones-status"
+    assert data["related"][1]["page_status"] is None  # its status page did not answer (500): shown as unknown
+
+
+def test_a_related_status_page_is_read_and_shown_but_decides_nothing(status_world: StatusWorld,
+                                                                    http_server: LocalHTTPServer) -> None:
+    outage(status_world)
+    http_server.route("/login", Reply(200))
+    http_server.route("/summary.json", Reply(json={"page": {"name": "DrFirst", "url": "https://x", "status":
+                                                            "HASISSUES"}}))
+    http_server.route("/v2/components.json", Reply(json={"components": []}))
+    http_server.route("/api/v2/summary.json", Reply(404))
+    settings = status_world.settings(related=(RelatedService("DrFirst", http_server.url + "/login",
+                                                             page_url=http_server.url, provider="instatus"),))
+    snapshot = asyncio.run(probe_once(settings))
+    assert snapshot.level is Level.OUTAGE
+    assert snapshot.related[0].up is True and snapshot.related[0].page_status == "HASISSUES"
+    assert snapshot.related[0].words == "DrFirst: answering (its status page: HASISSUES)"
+    assert any(step.startswith(DRFIRST_UP) for step in snapshot.guidance)
 
 
 def test_when_icanotes_is_up_a_related_service_down_changes_nothing_but_its_line(
