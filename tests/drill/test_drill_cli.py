@@ -79,6 +79,8 @@ def test_drills_are_kept_apart_from_real_downtime_and_bad_input(
     assert [(r["level"], r["drill"]) for r in rows] == [("operational", False), ("outage", False),
                                                         ("operational", False), ("outage", True)]
     assert rows[3]["downtime"] is None and rows[3]["reconcile"] is None
+    text = run_cli("--config", config, "status", "--log").stdout
+    assert "drills (practice, not downtime):" in text and "stopped by hand, 0 printed" in text
     listed = run_cli("--config", config, "reconcile", "--list").stdout
     assert len([line for line in listed.splitlines()[1:] if line.strip()]) == 1  # only the real outage
     for args, message in ((("start", "--level", "sideways"), "invalid choice"),

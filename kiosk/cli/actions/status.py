@@ -11,7 +11,7 @@ import json
 from datetime import datetime
 
 from kiosk.cli.command import Context
-from kiosk.drill.log_rows import drill_rows
+from kiosk.drill.log_rows import drill_lines, drill_rows
 from kiosk.drill.status_words import drill_json, drill_line
 from kiosk.drill.store import DrillStore
 from kiosk.reconcile.book import ReconcileBook
@@ -29,8 +29,9 @@ def run(args: argparse.Namespace, context: Context) -> int:
     if args.log:
         state_dir = config.get(AppPaths).state_dir
         windows = DowntimeLog(state_dir).entries()
-        rows = log_json(windows, ReconcileBook(state_dir).records()) + drill_rows(DrillStore(state_dir).drills())
-        print(json.dumps(rows, indent=2) if args.json else render_log(windows))
+        drills = DrillStore(state_dir).drills()
+        rows = log_json(windows, ReconcileBook(state_dir).records()) + drill_rows(drills)
+        print(json.dumps(rows, indent=2) if args.json else "\n".join([render_log(windows), *drill_lines(drills)]))
         return 0
     snapshot = asyncio.run(probe_once(config.get(StatusSettings)))
     drill = drill_json(config.get(AppPaths).state_dir, datetime.now().astimezone())
