@@ -141,7 +141,7 @@ def _panel_factory(ctx: UiContext) -> Callable[[Any], Any]:
                 day = data.next_day.day if data.next_day else today + timedelta(days=1)
                 return desk.print_day(day, progress)
 
-            screens()["print"].track("Schedule, next clinic day (button held)", work)
+            screens()["print"].track("Schedule, next clinic day (button held)", work, announce=True)
 
         return DemoPanel(sizes, on_press=press, on_hold=hold)
 

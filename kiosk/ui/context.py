@@ -50,5 +50,7 @@ class UiContext:
     mono: Callable[[], float] = time.monotonic
     address: Callable[[], str] = ip_address
     panel: Callable[[Any], Any] | None = field(default=None)
+    pin_lockout_file: Path | None = None  # where wrong PIN tries are kept across restarts (the state dir)
+    wall: Callable[[], float] = time.time
     drill_desk: "DrillDesk | None" = None
     catchup_desk: "CatchUpDesk | None" = None

@@ -8,7 +8,7 @@ from typing import Any
 from kiosk.drill.shown import drill_is_shown
 from kiosk.ui.clock_text import parse_time
 
-__all__ = ["band_words", "drill_of", "with_drill"]
+__all__ = ["band_words", "drill_headline", "drill_of", "with_drill"]
 
 
 def drill_of(state: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -28,6 +28,12 @@ def with_drill(state: dict[str, Any] | None) -> dict[str, Any] | None:
         return state
     return {**state, "level": drill.get("level"), "headline": drill.get("headline", "DRILL"),
             "guidance": drill.get("guidance", []), "incidents": [], "maintenances": []}
+
+
+def drill_headline(state: dict[str, Any] | None) -> str | None:
+    """The drill's own headline ("DRILL: practising an ICANotes outage. This is not real …"), when shown."""
+    drill = drill_of(state)
+    return str(drill.get("headline") or "DRILL: practice only") if drill is not None else None
 
 
 def band_words(state: dict[str, Any] | None, now: datetime) -> str | None:

@@ -63,7 +63,7 @@ class ServicePrintDesk:
         return JobResult(status.state != "stopped", status.message)
 
     def _follow(self, jobs: list[SubmittedJob], progress: Progress) -> JobResult:
-        progress("printing…")
+        progress(f"printing {len(jobs)} forms…" if len(jobs) > 1 else "printing…")
         return result_of([self.service.wait(job) for job in jobs])
 
 

@@ -59,6 +59,6 @@ class DrillBand(BoxLayout):
         if words == self.words:
             return
         self.words = words
-        self.label.text = words or ""
+        self.label.show_words(words or "")
         self.height = self.sizes(40) if words else 0
         self.opacity = 1 if words else 0
