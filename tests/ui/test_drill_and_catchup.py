@@ -150,7 +150,12 @@ def test_the_catch_up_box_prints_the_sheet_with_the_initials(
     panel = root.extras.catchup
     assert panel.height > 0 and panel.words.text == "ICANotes is back: catch up the downtime 11:30–13:30"
     keep(kivy_screen.screenshot("print-catch-up"), "print-catch-up")
-    panel.initials.text = "MB"
+    kivy_screen.tap(panel.initials_button)
+    kivy_screen.tap(panel.pad.keys["M"])
+    keep(kivy_screen.screenshot("print-catch-up-initials"), "print-catch-up-initials")
+    for key in ("B", "OK"):
+        kivy_screen.tap(panel.pad.keys[key])
+    assert panel.initials_button.text == "Initials: MB"
     kivy_screen.tap(panel.print_button)
     documents = queue.wait_for_documents(1)
     text = subprocess.run(["pdftotext", "-layout", str(documents[0]), "-"], capture_output=True, text=True,

@@ -1,13 +1,13 @@
 # mypy: disallow-subclassing-any=False
 """The catch-up box on the Print screen: while the alert stands, its words, "Print catch-up sheet",
-"Dismiss" and a box for the initials of whoever takes it on; otherwise a button to reprint the sheet of
+"Dismiss" and a letter pad for the initials of whoever takes it on; otherwise a button to reprint the sheet of
 the last downtime. No patient data is ever on the screen here."""
 
 from collections.abc import Callable
 from typing import Any
 
 from kivy.uix.boxlayout import BoxLayout
-from kivy.uix.textinput import TextInput
+from kivy.uix.modalview import ModalView
 
 from kiosk.reconcile.downtimes import Downtime, span_words
 from kiosk.ui.catchup_desk import CatchUpDesk, downtime_from_json, last_downtime
@@ -15,6 +15,7 @@ from kiosk.ui.desk import JobResult
 from kiosk.ui.screens.common import TEXT, WARN
 from kiosk.ui.sizes import Sizes
 from kiosk.ui.widgets.basics import ColourBox, FlatButton, WrapLabel
+from kiosk.ui.widgets.letter_pad import LetterPad
 
 __all__ = ["CatchUpPanel"]
 
@@ -37,11 +38,13 @@ class CatchUpPanel(ColourBox):
                                        size_hint_y=None, height=sizes.target)
         self.print_button.bind(on_release=lambda *_: self.print_sheet())
         row = BoxLayout(orientation="horizontal", size_hint_y=None, height=sizes.target, spacing=sizes(6))
-        self.initials = TextInput(hint_text="initials (optional)", multiline=False, font_size=sizes(19),
-                                  write_tab=False)
+        self.initials = ""
+        self.initials_button = FlatButton(text="Initials (optional)", font_size=sizes(19), colour=_STEP)
+        self.initials_button.bind(on_release=lambda *_: self.ask_initials())
+        self.popup: ModalView | None = None
         self.dismiss_button = FlatButton(text="Dismiss", font_size=sizes(19), colour=_STEP, size_hint_x=0.45)
         self.dismiss_button.bind(on_release=lambda *_: self.dismiss())
-        row.add_widget(self.initials)
+        row.add_widget(self.initials_button)
         row.add_widget(self.dismiss_button)
         self.row = row
         for child in (self.words, self.print_button, row):
@@ -71,9 +74,26 @@ class CatchUpPanel(ColourBox):
         self.height = self.sizes(34) + self.sizes.target * (2 if is_pending else 1) + self.sizes(16)
         self.opacity = 1
 
+    def ask_initials(self) -> None:
+        """Open the letter pad (the kiosk has no keyboard)."""
+        self.popup = ModalView(size_hint=(0.9, 0.9), auto_dismiss=True, background_color=(0, 0, 0, 0.9))
+        self.pad = LetterPad(self.sizes, self._initials_typed)
+        self.popup.add_widget(self.pad)
+        self.popup.open()
+
+    def _initials_typed(self, initials: str) -> None:
+        self.set_initials(initials)
+        if self.popup is not None:
+            self.popup.dismiss()
+
+    def set_initials(self, initials: str) -> None:
+        """Keep the initials for the next print or dismissal, and show them on the button."""
+        self.initials = initials
+        self.initials_button.text = f"Initials: {initials}" if initials else "Initials (optional)"
+
     def print_sheet(self) -> None:
         """Print the sheet (and note the initials, if typed)."""
-        downtime, initials = self.downtime, self.initials.text.strip()
+        downtime, initials = self.downtime, self.initials
         if downtime is None:
             return
         desk = self.desk
@@ -84,11 +104,11 @@ class CatchUpPanel(ColourBox):
             return desk.print_sheet(downtime, progress)
 
         self.track("Catch-up sheet", work)
-        self.initials.text = ""
+        self.set_initials("")
 
     def dismiss(self) -> None:
         """Dismiss the reminder (initials, if typed, are noted too)."""
-        downtime, initials = self.downtime, self.initials.text.strip()
+        downtime, initials = self.downtime, self.initials
         if downtime is None:
             return
         desk = self.desk
@@ -99,4 +119,4 @@ class CatchUpPanel(ColourBox):
             return desk.dismiss(downtime.key)
 
         self.track("Catch-up reminder", work)
-        self.initials.text = ""
+        self.set_initials("")
