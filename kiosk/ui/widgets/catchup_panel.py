@@ -84,7 +84,7 @@ class CatchUpPanel(ColourBox):
     def _initials_typed(self, initials: str) -> None:
         self.set_initials(initials)
         if self.popup is not None:
-            self.popup.dismiss()
+            self.popup.dismiss(animation=False)  # at once: the next touch must reach the screen
 
     def set_initials(self, initials: str) -> None:
         """Keep the initials for the next print or dismissal, and show them on the button."""

@@ -95,7 +95,7 @@ class DrillControls(BoxLayout):
 
         self.worker.run(start, self._done)
         if self.popup is not None:
-            self.popup.dismiss()
+            self.popup.dismiss(animation=False)  # at once: the next touch must reach the screen
 
     def _done(self, result: JobResult | BaseException) -> None:
         self.words.text = str(getattr(result, "user_message", None) or result) if isinstance(result, BaseException) \
