@@ -9,6 +9,7 @@ import contextlib
 import fcntl
 import json
 import logging
+import os
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -122,9 +123,10 @@ class DrillStore:
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.path.with_name(f".{self.path.name}.lock").open("a") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        # read-only is enough for flock, and works when another user (root running the CLI) made the file
+        descriptor = os.open(self.path.with_name(f".{self.path.name}.lock"), os.O_RDONLY | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(descriptor)  # closing releases the lock
