@@ -129,6 +129,9 @@ def test_related_services_in_the_side_panel(kivy_screen: KivyHarness, make_ctx: 
     assert "DrFirst: not answering\nPhone system: answering" in texts or \
         {"DrFirst: not answering", "Phone system: answering"} <= set(texts)
     keep(kivy_screen.screenshot("status-outage-fallbacks"), "status-outage-fallbacks")
+    root.go("info")
+    kivy_screen.frames(2)
+    assert {"DrFirst: not answering", "Phone system: answering"} <= set(kivy_screen.texts(root.screens["info"]))
 
 
 def test_the_catch_up_box_prints_the_sheet_with_the_initials(
