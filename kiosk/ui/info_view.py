@@ -11,6 +11,7 @@ from typing import Any
 
 from kiosk.ui.clock_text import age_words, parse_time, when_words
 from kiosk.ui.levels import look_for
+from kiosk.ui.status_view import related_lines
 
 __all__ = ["InfoSection", "info_sections"]
 
@@ -33,7 +34,7 @@ def info_sections(state: dict[str, Any] | None, now: datetime, *, version: str, 
     return [
         InfoSection("This kiosk", [f"Version {version}", f"IP address {address}",
                                    *_config_lines(state, config_source), *notes]),
-        InfoSection("Last checks", _probe_lines(state.get("probes"))),
+        InfoSection("Last checks", _probe_lines(state.get("probes")) + related_lines(state.get("related"))),
         InfoSection("Schedule copy", _schedule_lines(state.get("schedule"), now)),
         InfoSection("Last nightly print", _nightly_lines(state.get("nightly"), now)),
         InfoSection("Downtime log", _downtime_lines(state.get("downtime_log"), now)),

@@ -113,6 +113,10 @@ class PrintScreen(ColourBox):
         self._side_box = side
         return side
 
+    def add_to_side(self, widget: Any) -> None:
+        """Put an extra box at the top of the right-hand column (the catch-up sheet's)."""
+        self._side_box.add_widget(widget, index=len(self._side_box.children))
+
     # -- forms ------------------------------------------------------------------------------
     def _forms_loaded(self, result: list[FormChoice] | BaseException) -> None:
         if isinstance(result, BaseException):
