@@ -17,6 +17,7 @@ from kivy.graphics import Color, Ellipse, Line
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
+from kiosk.led.pattern import Pattern
 from kiosk.led.settings import LedKind
 from kiosk.led.table import OVERLAYS, level_pattern, overlay_pattern
 from kiosk.ui.sizes import Sizes
@@ -27,13 +28,15 @@ __all__ = ["HOLD_SECONDS", "DemoPanel"]
 HOLD_SECONDS = 3.0
 _SHORTEST = 1 / 20  # a fading pattern asks for a new frame at most this often
 _LONGEST = 30.0     # a steady lamp is looked at again at least this often
+ANIMATE_SECONDS = 10.0  # the rhythm plays this long after a change, then the lamp holds its colour
 
 
 class LedLamp(Widget):
     """A round lamp showing the LED's pattern and overlay.
 
-    It draws only when its colour changes, waking when the pattern says the next change is due
-    (a steady lamp costs nothing between the screen's one-second ticks).
+    It draws only when its colour changes, waking when the pattern says the next change is due.
+    Every change of colour redraws the whole screen, so the rhythm plays for `ANIMATE_SECONDS`
+    after each change of level or overlay and the lamp then holds the pattern's colour.
     """
 
     def __init__(self, **kwargs: Any) -> None:
@@ -87,15 +90,23 @@ class LedLamp(Widget):
             else:
                 frame = pattern.frame_at(now - self.overlay_started)
                 wait = pattern.next_change(now - self.overlay_started)
+        if frame is None and now - self.started >= ANIMATE_SECONDS:
+            frame, wait = _brightest(self.pattern), _LONGEST
         if frame is None:
             frame = self.pattern.frame_at(now - self.started) or (0.0, 0.0, 0.0)
-            wait = min(wait, self.pattern.next_change(now - self.started))
+            wait = min(wait, self.pattern.next_change(now - self.started), self.started + ANIMATE_SECONDS - now)
         rgba = (frame[0], frame[1], frame[2], 1.0)
         if rgba != self._shown:
             self._shown = rgba
             self._glow.rgba = rgba
         self._wake.cancel()
         self._wake = Clock.schedule_once(self._animate, min(_LONGEST, max(_SHORTEST, wait)))
+
+
+def _brightest(pattern: Pattern) -> tuple[float, ...]:
+    """The pattern's strongest colour, for the lamp at rest."""
+    steps = [pattern.frame_at(pattern.period * n / 24) for n in range(24)]
+    return max((frame for frame in steps if frame is not None), key=sum, default=(0.0, 0.0, 0.0))
 
 
 class DemoPanel(BoxLayout):
