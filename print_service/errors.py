@@ -67,4 +67,14 @@ class PrinterNotReadyError(PrintFailedError):
 
 
 class ScheduleError(PrintServiceError):
-    """A schedule source, or the local schedule cache, could not be used."""
+    """A schedule source, or the local schedule cache, could not be used.
+
+    Its text goes through the schedule's one PHI-safe message path (one capped line, URLs cut
+    to scheme and host) whoever raises it, since it ends up in files, the journal and the screen.
+    """
+
+    def __init__(self, message: str, *, user_message: str | None = None) -> None:
+        from print_service.schedule.messages import safe_message  # lazy: the schedule package imports this module
+
+        super().__init__(safe_message(message),
+                         user_message=safe_message(user_message) if user_message is not None else None)

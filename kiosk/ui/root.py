@@ -16,7 +16,7 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.info_view import info_sections
 from kiosk.ui.layout import status_layout
 from kiosk.ui.night import NightMode
-from kiosk.ui.pin import PinGate
+from kiosk.ui.pin import PinGate, PinLockoutStore, pin_warning
 from kiosk.ui.press import ButtonWatch, PressWords
 from kiosk.ui.screens.info import InfoScreen
 from kiosk.ui.screens.print import PrintScreen
@@ -41,7 +41,9 @@ class KioskRoot(FloatLayout):
         super().__init__(**kwargs)
         self.ctx, self.sizes = ctx, sizes
         self.reader = StateFileReader(ctx.state_file)
-        self.gate = PinGate(ctx.settings.pin_hash, lock_seconds=ctx.settings.lock_seconds, clock=ctx.mono)
+        store = PinLockoutStore(ctx.pin_lockout_file) if ctx.pin_lockout_file is not None else None
+        self.gate = PinGate(ctx.settings.pin_hash, lock_seconds=ctx.settings.lock_seconds, clock=ctx.mono,
+                            store=store, wall=ctx.wall)
         self.night = NightMode(ctx.settings.night, ctx.settings.wake_seconds)
         self.worker = Worker()
         self.state: dict[str, Any] | None = None
@@ -106,8 +108,10 @@ class KioskRoot(FloatLayout):
         self.screens["print"].show_printer(live_state.get("printer") if live_state else None)
         self.screens["schedule"].tick()
         if self.current == "info":
+            warning = pin_warning(self.ctx.settings.pin_hash)
             self.screens["info"].show(info_sections(self.state, now, version=self.ctx.version,
-                                                    address=self.address, config_source=self.ctx.config_source))
+                                                    address=self.address, config_source=self.ctx.config_source,
+                                                    notes=[warning] if warning else []))
         if self.panel is not None:
             self.panel.update(live_state)
         self._set_dark(self.night.is_dark(now.astimezone().time(), view.level, self.ctx.mono()))

@@ -43,13 +43,13 @@ def _config_or_defaults(context: Context) -> Config:
 
 def _set_pin() -> int:
     if sys.stdin.isatty():
-        pin = getpass.getpass("New PIN (4-12 digits): ").strip()
+        pin = getpass.getpass("New PIN (6-12 digits): ").strip()
         if getpass.getpass("Same PIN again: ").strip() != pin:
             raise UsageError("the two PINs differ; nothing changed")
     else:
         pin = sys.stdin.readline().strip()
     if not valid_pin(pin):
-        raise UsageError("a PIN is 4 to 12 digits (the screen's pad has only digits)")
+        raise UsageError("a new PIN is 6 to 12 digits (the screen's pad has only digits)")
     print("# put this line in the [ui] section of the configuration file:")
     print(f'pin_hash = "{hash_pin(pin)}"')
     return 0

@@ -12,7 +12,7 @@ from kiosk.cli.command import Command
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """`--set-pin` instead of running the screen; `--window` for a window instead of full screen."""
     parser.add_argument("--set-pin", action="store_true",
-                        help="read a new PIN (4-12 digits) from stdin and print the pin_hash line for [ui]")
+                        help="read a new PIN (6-12 digits) from stdin and print the pin_hash line for [ui]")
     parser.add_argument("--window", action="store_true",
                         help="run in a window with a mouse cursor instead of full screen")
 
