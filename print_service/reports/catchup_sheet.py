@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from print_service.forms.render.text import shorten
 from print_service.reports.common import PAGE_SIZES, Furniture, clock_words, duration_words, fonts, moment_words, styles
 from print_service.schedule.render import PHI_FOOTER
 
@@ -25,6 +26,7 @@ CHECKS = ("Note entered in ICANotes", "Medication changes entered", "DrFirst cha
           "Paper filed or shredded")
 BOX = "\u2610"
 BLANK_ROWS = 4
+_FIELD_CHARS = 80  # a calendar field is cut to a few lines of its cell, never stops the sheet
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +106,9 @@ def _table(sheet: CatchUpSheet, style: dict[str, ParagraphStyle], width: float) 
     header = [Paragraph(text, head) for text in ("Time", "Patient", "Provider", "Visit type", *CHECKS, "Initials")]
     data: list[list[object]] = [header]
     for row in sheet.rows:
-        data.append([row.time, Paragraph(escape(row.patient), cell), Paragraph(escape(row.provider), cell),
-                     Paragraph(escape(row.visit_type), cell), *([BOX] * len(CHECKS)), ""])
+        data.append([row.time, Paragraph(escape(shorten(row.patient, _FIELD_CHARS)), cell),
+                     Paragraph(escape(shorten(row.provider, _FIELD_CHARS)), cell),
+                     Paragraph(escape(shorten(row.visit_type, _FIELD_CHARS)), cell), *([BOX] * len(CHECKS)), ""])
     for _ in range(BLANK_ROWS):
         data.append(["", "", "", "", *([BOX] * len(CHECKS)), ""])
     weights = (1.15, 2.0, 1.5, 1.1, 0.95, 0.95, 0.95, 0.95, 0.8)
