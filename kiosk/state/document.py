@@ -23,10 +23,13 @@ __all__ = [
     "SCHEMA",
     "Alert",
     "ConfigBlock",
+    "DrillBlock",
     "LogEntry",
     "NightlyBlock",
+    "PendingDowntime",
     "PrintJobRow",
     "PrinterBlock",
+    "ReconcileBlock",
     "ScheduleBlock",
     "SchemaMismatch",
     "StateDocument",
@@ -234,6 +237,84 @@ class ConfigBlock:
         return cls(_field(data, "source", str), _field(data, "error", str, optional=True))
 
 
+@dataclass(frozen=True, slots=True)
+class PendingDowntime:
+    """An ended downtime whose catch-up sheet is owed: its book key, span, worst and every level, the alert."""
+
+    key: str
+    start: str
+    end: str | None
+    level: str
+    levels: tuple[str, ...]
+    message: str
+
+    def to_json(self) -> JSON:
+        """`{key, start, end, level, levels, message}` (a Downtime's `to_json()` plus the alert's words)."""
+        return {"key": self.key, "start": self.start, "end": self.end, "level": self.level,
+                "levels": list(self.levels), "message": self.message}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "PendingDowntime":
+        """Read back `to_json()`."""
+        levels = _field(data, "levels", list)
+        if not all(isinstance(level, str) for level in levels):
+            raise StateDocumentError(f"levels: expected a list of level words, got {levels!r}")
+        return cls(_field(data, "key", str), _field(data, "start", str), _field(data, "end", str, optional=True),
+                   _field(data, "level", str), tuple(levels), _field(data, "message", str))
+
+
+@dataclass(frozen=True, slots=True)
+class ReconcileBlock:
+    """The catch-up sheet: the downtime it is owed for, or None when nothing is owed."""
+
+    pending: PendingDowntime | None = None
+
+    def to_json(self) -> JSON:
+        """The `reconcile` object: `{pending}`."""
+        return {"pending": self.pending.to_json() if self.pending is not None else None}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "ReconcileBlock":
+        """Read back `to_json()`."""
+        pending = _field(data, "pending", dict, optional=True)
+        return cls(PendingDowntime.from_json(pending) if pending is not None else None)
+
+
+@dataclass(frozen=True, slots=True)
+class DrillBlock:
+    """The running drill (`active`, the level practised, until when) and, while it runs, since when, the
+    headline and the checklist the screen shows; `{active: false, level: null, until: null}` otherwise."""
+
+    active: bool = False
+    level: str | None = None
+    until: str | None = None
+    started_at: str | None = None
+    headline: str | None = None
+    guidance: tuple[str, ...] | None = None
+
+    def to_json(self) -> JSON:
+        """The `drill` object (the running drill's extra keys only while it runs)."""
+        data: JSON = {"active": self.active, "level": self.level, "until": self.until}
+        if self.started_at is not None:
+            data.update(started_at=self.started_at, headline=self.headline,
+                        guidance=list(self.guidance) if self.guidance is not None else None)
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "DrillBlock":
+        """Read back `to_json()`."""
+        started_at = _field(data, "started_at", str, optional=True) if "started_at" in data else None
+        guidance = None
+        if started_at is not None:
+            rows = _field(data, "guidance", list, optional=True)
+            if rows is not None and not all(isinstance(row, str) for row in rows):
+                raise StateDocumentError(f"drill.guidance: expected a list of lines, got {rows!r}")
+            guidance = tuple(rows) if rows is not None else None
+        return cls(_field(data, "active", bool), _field(data, "level", str, optional=True),
+                   _field(data, "until", str, optional=True), started_at,
+                   _field(data, "headline", str, optional=True) if started_at is not None else None, guidance)
+
+
 def _led_from_json(data: Mapping[str, Any]) -> LedView:
     color = _field(data, "color", list)
     if len(color) != 3 or not all(isinstance(c, int) and not isinstance(c, bool) for c in color):
@@ -246,7 +327,8 @@ def _led_from_json(data: Mapping[str, Any]) -> LedView:
 class StateDocument:
     """All the screen is told: the status engine's snapshot (the keys of `status --json`, at the top
     level), since when the level holds, the LED, the printer, the schedule's freshness, the nightly
-    print, the standing alerts, the recent downtime log and the configuration's health.
+    print, the standing alerts, the recent downtime log, the catch-up sheet owed, the running drill
+    and the configuration's health.
 
     >>> document = StateDocument(config=ConfigBlock("/etc/downtime-kiosk/config.toml"))
     >>> StateDocument.from_json(document.to_json()) == document
@@ -264,6 +346,8 @@ class StateDocument:
     nightly: NightlyBlock | None = None
     alerts: tuple[Alert, ...] = ()
     downtime_log: tuple[LogEntry, ...] = ()
+    reconcile: ReconcileBlock = ReconcileBlock()
+    drill: DrillBlock = DrillBlock()
     heartbeat_at: str | None = None
 
     @property
@@ -284,6 +368,8 @@ class StateDocument:
             "nightly": self.nightly.to_json() if self.nightly is not None else None,
             "alerts": [alert.to_json() for alert in self.alerts],
             "downtime_log": [entry.to_json() for entry in self.downtime_log],
+            "reconcile": self.reconcile.to_json(),
+            "drill": self.drill.to_json(),
             "config": self.config.to_json(),
         }
 
@@ -309,5 +395,7 @@ class StateDocument:
             nightly=NightlyBlock.from_json(nightly) if nightly is not None else None,
             alerts=tuple(Alert.from_json(row) for row in _rows(data, "alerts")),
             downtime_log=tuple(LogEntry.from_json(row) for row in _rows(data, "downtime_log")),
+            reconcile=ReconcileBlock.from_json(_object(data, "reconcile")),
+            drill=DrillBlock.from_json(_object(data, "drill")),
             heartbeat_at=_field(data, "heartbeat_at", str, optional=True),
         )

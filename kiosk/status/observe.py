@@ -12,6 +12,8 @@ from datetime import datetime
 from kiosk.status.current_page import current_page
 from kiosk.status.decide import decide
 from kiosk.status.guidance import guidance_for
+from kiosk.status.related_guidance import fold_related
+from kiosk.status.related_service import RelatedResult
 from kiosk.status.report import PageReport
 from kiosk.status.settings import StatusSettings
 from kiosk.status.snapshot import PageSummary, Probes, StatusSnapshot
@@ -37,11 +39,13 @@ class PollOutcome:
     page: PageReport | None
     page_throttled: bool = False      # the status page answered 429 or 5xx: back off
     retry_after: float | None = None  # seconds, from its Retry-After header
+    related: tuple[RelatedResult, ...] = ()  # [[status.related]]: shown and folded into guidance, never decide
 
 
 
 def build_snapshot(probes: Probes, page: PageReport | None, settings: StatusSettings, now: datetime, *,
-                   stale: bool = False, shown_page: PageReport | None = None) -> StatusSnapshot:
+                   stale: bool = False, shown_page: PageReport | None = None,
+                   related: tuple[RelatedResult, ...] = ()) -> StatusSnapshot:
     """Decide the level for what was seen and dress it for people: headline, lists, guidance.
 
     The level is decided with `page`; `shown_page` (default `page`) is what the lists show,
@@ -63,7 +67,9 @@ def build_snapshot(probes: Probes, page: PageReport | None, settings: StatusSett
         incidents=page.incidents if page else (),
         maintenances=in_progress + verdict.upcoming,
         probes=probes,
-        guidance=guidance_for(verdict.level, settings.upload_url),
+        guidance=fold_related(verdict.level, guidance_for(verdict.level, settings.upload_url), related,
+                              tuple(s.name for s in settings.related if s.is_prescribing)),
+        related=related,
     )
 
 

@@ -14,6 +14,8 @@ from kiosk.status.observe import Clock, PollOutcome, build_snapshot, local_now
 from kiosk.status.providers import PayloadError, decode_json
 from kiosk.status.providers.provider import Provider
 from kiosk.status.providers.registry import PROVIDERS
+from kiosk.status.related_probe import PageStatus, probe_related
+from kiosk.status.related_service import RelatedService
 from kiosk.status.report import PageReport
 from kiosk.status.settings import StatusSettings
 from kiosk.status.snapshot import ProbeResult, Probes, StatusSnapshot
@@ -32,7 +34,7 @@ async def probe_once(settings: StatusSettings, *, client: httpx.AsyncClient | No
             outcome = await run_probes(settings, own, providers=providers)
     else:
         outcome = await run_probes(settings, client, providers=providers)
-    return build_snapshot(outcome.probes, outcome.page, settings, clock())
+    return build_snapshot(outcome.probes, outcome.page, settings, clock(), related=outcome.related)
 
 
 async def run_probes(settings: StatusSettings, client: httpx.AsyncClient, *, skip_page: str | None = None,
@@ -42,16 +44,31 @@ async def run_probes(settings: StatusSettings, client: httpx.AsyncClient, *, ski
     `providers` is the registry to read the status page with (tests add a toy one).
     """
     page_task = _skipped_page(skip_page) if skip_page else _status_page(settings, client, providers)
-    page, ehr, upload, internet = await asyncio.gather(
+    page, ehr, upload, internet, related = await asyncio.gather(
         page_task,
         _site(client, settings.ehr_url, settings.timeout_seconds),
         _site(client, settings.upload_url, settings.timeout_seconds),
         _internet(client, settings.internet_urls, settings.timeout_seconds),
+        probe_related(client, settings.related, settings.timeout_seconds,
+                      _related_page(settings, client, providers)),
     )
-    return PollOutcome(Probes(page.result, ehr, upload, internet), page.report, page.throttled, page.retry_after)
+    return PollOutcome(Probes(page.result, ehr, upload, internet), page.report, page.throttled, page.retry_after,
+                       related)
 
 
 # -- the three kinds of probe -----------------------------------------------------------------
+
+def _related_page(settings: StatusSettings, client: httpx.AsyncClient,
+                  registry: tuple[Provider, ...] = PROVIDERS) -> PageStatus:
+    """How a related service's own status page is read: like ICANotes' page, its overall status only."""
+    async def read(service: RelatedService) -> str | None:
+        page = StatusSettings(page_url=service.page_url, provider=service.provider or "auto",
+                              timeout_seconds=settings.timeout_seconds)
+        probed = await _status_page(page, client, registry)
+        return probed.report.status if probed.report is not None else None
+
+    return read
+
 
 async def _site(client: httpx.AsyncClient, url: str, timeout: float) -> ProbeResult:
     if not url:

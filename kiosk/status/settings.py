@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from kiosk.status.providers.registry import provider_names
+from kiosk.status.related_service import RelatedService
 
 __all__ = [
     "DEFAULT_EHR_URL",
@@ -37,3 +38,4 @@ class StatusSettings:
     confirm_polls: int = 2
     confirm_seconds: float = 10.0
     watch_components: tuple[str, ...] = ()
+    related: tuple[RelatedService, ...] = ()

@@ -88,7 +88,7 @@ def _observe(memory: MonitorMemory, poll: PollOutcome, now: datetime,
     decide_with = poll.page or (memory.last_page if fresh_enough else None)
     snapshot = build_snapshot(poll.probes, decide_with, settings, now,
                               stale=poll.page is None and not fresh_enough and memory.last_page is not None,
-                              shown_page=poll.page or memory.last_page)
+                              shown_page=poll.page or memory.last_page, related=poll.related)
     return memory, snapshot
 
 

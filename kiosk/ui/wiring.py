@@ -11,22 +11,31 @@ import tempfile
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.config import Config
+from kiosk.drill.store import DrillStore
 from kiosk.errors import DowntimeKioskError
+from kiosk.reconcile.book import ReconcileBook
 from kiosk.status.settings import StatusSettings
 from kiosk.ui import kivy_env
+from kiosk.ui.catchup_desk import CatchUpDesk
 from kiosk.ui.context import UiContext
 from kiosk.ui.desk import FormChoice, PrintDesk, ScheduleDesk
+from kiosk.ui.drill_desk import DrillDesk, NotingPrintDesk, NotingScheduleDesk
 from kiosk.ui.lazy_desks import LazyPrintDesk, LazyScheduleDesk
 from kiosk.ui.pin import configured_pin_hash
 from kiosk.ui.settings import UiSettings
 from kiosk.wiring import catalogue_from_config, form_titles
 from print_service.errors import PrintServiceError
+from print_service.forms.settings import PracticeSettings
 from print_service.paths import AppPaths
 from print_service.printing import PrintingSettings
 from print_service.printing.service import PrintService
 from print_service.schedule import ScheduleSettings
+
+if TYPE_CHECKING:
+    from print_service.schedule.cache import ScheduleCache
 
 __all__ = ["context_from_config", "kivy_home", "run_screen"]
 
@@ -48,12 +57,17 @@ def context_from_config(config: Config, *, fullscreen: bool | None = None) -> Ui
         config_source=config.source,
         pin_lockout_file=paths.state_dir / "pin-lockout.json",
     )
+    drills = DrillDesk(DrillStore(paths.state_dir), lambda: datetime.now().astimezone(),
+                       upload_url=status.upload_url)
+    ctx.drill_desk = drills
     try:
         service = PrintService(config.get(PrintingSettings))
-        ctx.print_desk = LazyPrintDesk(lambda: _print_desk(config, service),
-                                       [FormChoice(form_id, title) for form_id, title in form_titles(config)])
+        ctx.print_desk = NotingPrintDesk(
+            LazyPrintDesk(lambda: _print_desk(config, service),
+                          [FormChoice(form_id, title) for form_id, title in form_titles(config)]), drills)
+        ctx.catchup_desk = _catchup_desk(config, service)
         if config.get(ScheduleSettings).source:
-            ctx.schedule_desk = LazyScheduleDesk(lambda: _schedule_desk(config, service))
+            ctx.schedule_desk = NotingScheduleDesk(LazyScheduleDesk(lambda: _schedule_desk(config, service)), drills)
         else:
             ctx.schedule_unavailable = "no schedule source is configured ([schedule] source)"
     except (DowntimeKioskError, PrintServiceError) as exc:
@@ -80,6 +94,26 @@ def _schedule_desk(config: Config, service: PrintService) -> ScheduleDesk:
     return ServiceScheduleDesk(ScheduleCache(schedule, config.get(AppPaths)),
                                cups_document_printer(service, now=lambda: datetime.now(zone)),
                                catalogue_from_config(config), paper=config.get(PrintingSettings).paper)
+
+
+def _catchup_desk(config: Config, service: PrintService) -> CatchUpDesk:
+    """The catch-up sheet's desk; its schedule cache and CUPS document printer are built on the first print."""
+    schedule = config.get(ScheduleSettings)
+    zone = schedule.timezone
+
+    def open_cache() -> "ScheduleCache | None":
+        from print_service.schedule.cache import ScheduleCache
+
+        return ScheduleCache(schedule, config.get(AppPaths)) if schedule.source else None
+
+    def print_document(document: bytes, kind: str) -> bool:
+        from print_service.schedule.printer import cups_document_printer
+
+        return cups_document_printer(service, now=lambda: datetime.now(zone))(document, kind)
+
+    return CatchUpDesk(None, print_document, ReconcileBook(config.get(AppPaths).state_dir),
+                       practice=config.get(PracticeSettings).name, zone=zone, paper=config.get(PrintingSettings).paper,
+                       now=lambda: datetime.now(zone), open_cache=open_cache)
 
 
 def kivy_home(paths: AppPaths) -> Path:

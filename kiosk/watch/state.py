@@ -12,9 +12,11 @@ from kiosk.led.table import level_color
 from kiosk.state.document import (
     Alert,
     ConfigBlock,
+    DrillBlock,
     LogEntry,
     NightlyBlock,
     PrinterBlock,
+    ReconcileBlock,
     ScheduleBlock,
     StateDocument,
     placeholder_status,
@@ -40,6 +42,8 @@ class WatchState:
     file_alerts: list[Alert] = field(default_factory=list)
     own_alerts: dict[str, Alert] = field(default_factory=dict)
     downtime_log: tuple[LogEntry, ...] = ()
+    reconcile: ReconcileBlock = field(default_factory=ReconcileBlock)
+    drill: DrillBlock = field(default_factory=DrillBlock)
     config_error: str | None = None
     setup_config_error: tuple[str, str] | None = None  # (source, error) the boot-time setup left
 
@@ -79,6 +83,8 @@ class WatchState:
             nightly=self.nightly,
             alerts=tuple(self.alerts()),
             downtime_log=self.downtime_log[:DOWNTIME_LOG_LIMIT],
+            reconcile=self.reconcile,
+            drill=self.drill,
         )
 
     def _config_block(self) -> ConfigBlock:

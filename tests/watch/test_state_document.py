@@ -12,10 +12,12 @@ from kiosk.led.scene import LedView
 from kiosk.state.document import (
     SCHEMA,
     Alert,
+    DrillBlock,
     LogEntry,
     NightlyBlock,
     PrinterBlock,
     PrintJobRow,
+    ReconcileBlock,
     ScheduleBlock,
     SchemaMismatch,
     StateDocument,
@@ -24,6 +26,7 @@ from kiosk.state.document import (
 from kiosk.state.file import encode_document
 from kiosk.status.downtime_log import DowntimeWindow
 from kiosk.status.level import Level
+from kiosk.status.related_service import RelatedResult
 from kiosk.status.report import Component, Incident, Maintenance
 from kiosk.status.snapshot import PageSummary, ProbeResult, Probes, StatusSnapshot
 from kiosk.ui.state_file import StateFileReader
@@ -48,6 +51,8 @@ def snapshot() -> StatusSnapshot:
         probes=Probes(ProbeResult(True, 200, None, 120), ProbeResult(True, 302, None, 88),
                       ProbeResult(False, 503, "https://upload: HTTP 503", 40), ProbeResult(True, 204, None, 12)),
         guidance=("ICANotes may be read-only.", "Write new notes on paper."),
+        related=(RelatedResult("DrFirst", True, 200, None, 30, "https://drfirst.example/status", "UP"),
+                 RelatedResult("Phones", False, None, "https://phones: timed out", 10000)),
     )
 
 
@@ -76,6 +81,16 @@ def both_writers() -> tuple[legacy_state.WatchState, WatchState]:
         state.config_error = "config.toml: status.poll_seconds: expected a number greater than 0, got 0"
     old.downtime_log = [w.to_json() for w in windows[:20]]
     new.downtime_log = tuple(LogEntry.from_json(w.to_json()) for w in windows[:20])
+    old.reconcile = {"pending": {"key": "2026-11-25T09:12:00+00:00", "start": "2026-11-25T09:12:00+00:00",
+                                 "end": "2026-11-25T11:47:00+00:00", "level": "outage",
+                                 "levels": ["degraded", "outage"],
+                                 "message": "ICANotes is back — print the catch-up sheet for the downtime 09:12–11:47"}}
+    new.reconcile = ReconcileBlock.from_json(old.reconcile)
+    old.drill = {"active": True, "level": "outage", "until": "2026-11-25T15:00:05+00:00",
+                 "started_at": "2026-11-25T14:30:05+00:00",
+                 "headline": "DRILL: practising an ICANotes outage. This is not real: ICANotes is fine.",
+                 "guidance": ["Use paper forms.", "Call the on-call clinician."]}
+    new.drill = DrillBlock.from_json(old.drill)
     return old, new
 
 
@@ -100,6 +115,8 @@ def test_a_busy_daemon_writes_the_same_bytes_as_before() -> None:
     old.config_error = new.config_error = None
     old.setup_config_error = new.setup_config_error = ("/boot/kiosk.toml", "not valid TOML")
     old.nightly, new.nightly = None, None
+    old.reconcile, new.reconcile = {"pending": None}, ReconcileBlock()
+    old.drill, new.drill = {"active": False, "level": None, "until": None}, DrillBlock()
     assert new_bytes(new) == legacy_bytes(old)
 
 
@@ -111,6 +128,9 @@ def test_the_document_reads_back_to_the_same_value_and_bytes() -> None:
     assert document.level is Level.MAINTENANCE
     assert document.printer.jobs[1].message == "Out of paper"
     assert [alert.kind for alert in document.alerts] == ["nightly_print", "printer"]
+    assert document.drill.active and document.drill.guidance == ("Use paper forms.", "Call the on-call clinician.")
+    assert document.reconcile.pending is not None and document.reconcile.pending.levels == ("degraded", "outage")
+    assert [r.name for r in document.status.related] == ["DrFirst", "Phones"]
 
 
 def test_another_schema_is_refused_with_the_reason(tmp_path: Path) -> None:
@@ -135,6 +155,8 @@ def test_another_schema_is_refused_with_the_reason(tmp_path: Path) -> None:
     ("alerts", [1], "alerts: expected a list of objects"),
     ("schedule", {"source": None, "fetched_at": None, "count": "3", "stale": False, "error": None}, "count"),
     ("level", "sideways", "sideways"),
+    ("drill", {"active": "yes", "level": None, "until": None}, "active"),
+    ("reconcile", {"pending": {"key": "k"}}, "levels: missing"),
 ])
 def test_a_damaged_document_is_one_clear_error(key: str, value: object, words: str) -> None:
     _, new = both_writers()
