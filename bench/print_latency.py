@@ -4,7 +4,8 @@ One "press" = what the button does for one form: take the cached PDF from the fo
 catalogue and stream it to cupsd until cupsd has accepted the job (PrintService.submit
 returns). 50 presses with a warm cache; median and p95. Target: median under 150 ms.
 For scale, the same script times one bare IPP round trip (CUPS-Get-Printers) as a baseline,
-and a packet press (four forms).
+a packet press (four forms), and a hold of the button for a 40-appointment schedule (drawn
+from the model and streamed to cupsd, as the nightly print and the button do).
 
 Run as root (it starts its own cupsd): `.venv/bin/python bench/print_latency.py`
 """
@@ -14,18 +15,45 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from print_service.forms import FormCatalogue, PracticeSettings  # noqa: E402
-from print_service.printing import PrintingSettings, PrintService, print_form, print_packet  # noqa: E402
+from print_service.forms import PracticeSettings  # noqa: E402
+from print_service.forms.catalogue import FormCatalogue  # noqa: E402
+from print_service.printing import PrintingSettings  # noqa: E402
 from print_service.printing.connection import connect  # noqa: E402
+from print_service.printing.packet import print_form, print_packet  # noqa: E402
+from print_service.printing.service import PrintService  # noqa: E402
+from print_service.printing.titles import job_title  # noqa: E402
+from print_service.schedule.model import Appointment  # noqa: E402
+from print_service.schedule.render import DayPrintout, render_day  # noqa: E402
 from tests.fixtures.cupsd import PrivateCupsd  # noqa: E402
 
 PRESSES = 50
 TARGET_MS = 150.0
+ZONE = ZoneInfo("America/New_York")
+DAY = date(2026, 11, 30)
+PROVIDERS = ("Dr. Bench One", "Dr. Bench Two", "Nurse Bench Three", "Dr. Bench Four")
+
+
+def forty_appointments() -> list[Appointment]:
+    """A busy clinic day: four providers, ten visits each, fictional names."""
+    start = datetime.combine(DAY, datetime.min.time(), ZONE).replace(hour=8)
+    return [Appointment(start + timedelta(minutes=45 * slot), start + timedelta(minutes=45 * slot + 40),
+                        patient=f"Fictional Patient {provider[-3:]}-{slot:02d}", provider=provider,
+                        type="Follow-up", location="Room 2")
+            for provider in PROVIDERS for slot in range(10)]
+
+
+def schedule_press(service: PrintService, appointments: list[Appointment]) -> None:
+    """What a hold of the button does: draw the day and hand it to cupsd."""
+    now = datetime.now(ZONE)
+    info = DayPrintout(day=DAY, zone=ZONE, fetched_at=now, printed_at=now, stale=False, source="bench")
+    service.submit(render_day(appointments, info), title=job_title("schedule", now), contains_phi=True)
 
 
 def timed(action: Callable[[], object], times: int) -> list[float]:
@@ -71,6 +99,8 @@ def main() -> int:
             press = report("press: one form, warm cache", timed(
                 lambda: print_form(service, catalogue, "therapist-note"), PRESSES))
             report("press: the packet (4 forms)", timed(lambda: print_packet(service, catalogue), 10))
+            visits = forty_appointments()
+            report("hold: schedule, 40 appointments", timed(lambda: schedule_press(service, visits), 10))
             print(f"first press, cold cache (renders): {cold:.1f} ms")
             print(f"press / baseline round trip: {press / baseline:.1f}x")
             verdict = "OK" if press < TARGET_MS else "OVER TARGET"

@@ -19,12 +19,13 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from print_service.paths import AppPaths
-from print_service.schedule import ScheduleCache, ScheduleSettings
+from print_service.schedule import ScheduleSettings
+from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.documents import day_document
 from print_service.schedule.keys import load_or_create_key
 from print_service.schedule.model import Appointment
 from print_service.schedule.parse import parse_document
-from print_service.schedule.sealed import seal
+from print_service.schedule.sealed import SealInfo, seal
 from print_service.schedule.snapshot import CachedSchedule
 from print_service.schedule.sources import fetch_document
 from print_service.storage import write_atomic
@@ -62,7 +63,7 @@ def one_round(server: LocalHTTPServer, folder: Path) -> dict[str, float]:
     times["parse"], parsed = _timed(lambda: parse_document(document, settings, window))  # type: ignore[arg-type]
     snapshot = CachedSchedule(NOW, "http://127.0.0.1", "ics", parsed.appointments)  # type: ignore[attr-defined]
     key = load_or_create_key(paths.key_file, {})
-    times["encrypt"], blob = _timed(lambda: seal(key, snapshot.to_bytes()))
+    times["encrypt"], blob = _timed(lambda: seal(key, snapshot.to_bytes(), SealInfo(1, 0)))
     times["write"], _ = _timed(lambda: write_atomic(cache.cache_file, blob))  # type: ignore[arg-type]
     day = _busiest_day(snapshot.appointments).date()
     times["render day"], pdf = _timed(lambda: day_document(cache, day, NOW))

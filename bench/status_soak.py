@@ -26,8 +26,9 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from kiosk.status import Level, StatusMonitor, StatusSettings
+from kiosk.status import Level, StatusSettings
 from kiosk.status.fetch import new_client
+from kiosk.status.monitor import StatusMonitor
 from kiosk.status.probe import run_probes
 from print_service.paths import AppPaths
 from tests.fixtures.http_server import LocalHTTPServer, Reply, Request

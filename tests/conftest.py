@@ -11,11 +11,11 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
-pytest_plugins = sorted(
+pytest_plugins = ["pytester", *sorted(
     f"tests.fixtures.{path.stem}"
     for path in (Path(__file__).parent / "fixtures").glob("*.py")
     if path.stem != "__init__"
-)
+)]
 
 
 def cli_env(extra: dict[str, str] | None = None) -> dict[str, str]:

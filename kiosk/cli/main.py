@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     for command in all_commands():
         child = sub.add_parser(command.name, help=command.help, description=command.description or command.help)
         command.add_arguments(child)
-        child.set_defaults(_run=command.run)
+        child.set_defaults(_command=command)
     return parser
 
 
@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format=f"{PROG}: %(levelname)s: %(message)s")
     context = Context(args.config)
     try:
-        return int(args._run(args, context))
+        return int(args._command.load()(args, context))
     except (DowntimeKioskError, PrintServiceError) as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return int(exc.exit_code)

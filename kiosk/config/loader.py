@@ -6,19 +6,22 @@ addresses) are used. A file named explicitly must exist.
 """
 
 import os
+import stat
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 from kiosk.config.model import Config
 from kiosk.config.reader import SectionReader
 from kiosk.config.sections import all_sections
 from kiosk.errors import ConfigError
 
-__all__ = ["BUILTIN_SOURCE", "DEFAULT_CONFIG_PATH", "ENV_VAR", "load_config", "parse_config"]
+__all__ = ["BUILTIN_SOURCE", "DEFAULT_CONFIG_PATH", "ENV_VAR", "MAX_CONFIG_BYTES", "load_config", "parse_config"]
 
 DEFAULT_CONFIG_PATH = Path("/etc/downtime-kiosk/config.toml")
 ENV_VAR = "DOWNTIME_KIOSK_CONFIG"
+MAX_CONFIG_BYTES = 1024 * 1024
 BUILTIN_SOURCE = "built-in defaults"
 
 
@@ -57,8 +60,9 @@ def parse_config(document: Mapping[str, object], source: str, env: Mapping[str, 
 
 def _read_toml(path: Path) -> dict[str, object]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        # O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused just below)
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC), "rb") as handle:
+            return tomllib.loads(_read_capped(path, handle).decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: file not found (expected a TOML configuration file)") from None
     except PermissionError:
@@ -69,3 +73,15 @@ def _read_toml(path: Path) -> dict[str, object]:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not valid TOML: expected UTF-8 text") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
+
+
+def _read_capped(path: Path, handle: BinaryIO) -> bytes:
+    """At most MAX_CONFIG_BYTES from a regular file: a FIFO or a device would hang `config check` (and boot)."""
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        raise ConfigError(f"{path}: expected a regular file (a TOML configuration file)")
+    data = handle.read(MAX_CONFIG_BYTES + 1)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: expected a configuration file of at most {MAX_CONFIG_BYTES // 1024} KB")
+    return data

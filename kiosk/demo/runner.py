@@ -1,17 +1,19 @@
 """`downtime-kiosk demo`: the built-in status page, the watch daemon and the wall screen together.
 
 Everything runs on this machine: the pretend ICANotes on 127.0.0.1 (cycling through the levels,
-or holding one), `downtime-kiosk watch` as a child process on gpiozero's mock pins, and the
-screen in a window with the LED and the button drawn beside the tabs. Prints go to
-./demo-output/ unless a CUPS queue is named; the schedule is fictional.
+or holding one), `downtime-kiosk watch` as a child process on gpiozero's mock pins, the
+screen in a window with the LED and the button drawn beside the tabs, and — unless a CUPS
+queue is named — a private cupsd of the demo's own whose printer writes every job as a PDF
+into ./demo-output/ (the schedule too: its patients are invented).
 """
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,13 +21,15 @@ from typing import Any
 from kiosk.config import load_config
 from kiosk.demo.calendar import write_demo_calendar
 from kiosk.demo.config import DEMO_PIN, demo_config_text
+from kiosk.demo.print_server import QUEUE, DemoPrintServer
 from kiosk.demo.status_page import DemoStatusPage
 from kiosk.errors import DowntimeKioskError
 from kiosk.ui.context import UiContext
 from kiosk.ui.desk import JobResult
 from kiosk.ui.wiring import context_from_config, run_screen
 from print_service.paths import AppPaths
-from print_service.schedule import ScheduleCache, ScheduleSettings
+from print_service.schedule import ScheduleSettings
+from print_service.schedule.cache import ScheduleCache
 
 __all__ = ["run_demo"]
 
@@ -37,13 +41,12 @@ def run_demo(scenario: str, *, output_dir: Path, printer: str | None = None, cyc
                                  "(xvfb-run -s '-screen 0 1280x800x24' .ci/demo), or use `demo --text`")
     work = Path(tempfile.mkdtemp(prefix="downtime-kiosk-demo-"))
     output_dir = output_dir.resolve()
-    if not printer:
-        output_dir.mkdir(parents=True, exist_ok=True)
     try:
-        with DemoStatusPage(scenario, cycle_seconds=cycle_seconds) as page:
+        with DemoStatusPage(scenario, cycle_seconds=cycle_seconds) as page, \
+                _print_server(work, output_dir, printer) as queue:
             calendar = write_demo_calendar(work / "demo-calendar.ics", date.today())
             config_path = work / "config.toml"
-            config_path.write_text(demo_config_text(work, page.settings(), output_dir=output_dir, printer=printer,
+            config_path.write_text(demo_config_text(work, page.settings(), output_dir=None, printer=queue,
                                                     calendar=calendar))
             config = load_config(config_path)
             paths = config.get(AppPaths)
@@ -57,10 +60,34 @@ def run_demo(scenario: str, *, output_dir: Path, printer: str | None = None, cyc
         shutil.rmtree(work, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def _print_server(work: Path, output_dir: Path, printer: str | None) -> Iterator[str]:
+    """The queue the demo prints to: `printer` on the system's CUPS, else the demo's own cupsd.
+
+    The demo's cupsd is made known to the screen and the watch daemon (a child process) through
+    `CUPS_SERVER`, as an IT person would point any CUPS client at another server.
+    """
+    if printer:
+        yield printer
+        return
+    output_dir.mkdir(parents=True, exist_ok=True)
+    before = os.environ.get("CUPS_SERVER")
+    with DemoPrintServer(work / "cups", output_dir) as server:
+        os.environ["CUPS_SERVER"] = server.address
+        try:
+            yield QUEUE
+        finally:
+            if before is None:
+                os.environ.pop("CUPS_SERVER", None)
+            else:
+                os.environ["CUPS_SERVER"] = before
+
+
 def _say(url: str, scenario: str, output_dir: Path, printer: str | None) -> None:
-    where = f"CUPS queue {printer}" if printer else f"{output_dir}/"
+    where = f"the CUPS queue {printer}" if printer else \
+        f"the demo's own print server, whose printer writes each job as a PDF into {output_dir}/"
     print(f"demo: status page {url}/ ({'cycling through the levels' if scenario == 'cycle' else scenario})\n"
-          f"demo: blank forms print to {where}; the schedule is fictional and prints to a CUPS queue only\n"
+          f"demo: everything prints through {where} (the schedule's patients are invented)\n"
           f"demo: schedule PIN {DEMO_PIN}; the button is the B key or the red button on screen "
           f"(hold 3 s: next clinic day's schedule)\n"
           "demo: close the window (or Ctrl+C here) to stop", flush=True)
@@ -114,7 +141,7 @@ def _panel_factory(ctx: UiContext) -> Callable[[Any], Any]:
                 day = data.next_day.day if data.next_day else today + timedelta(days=1)
                 return desk.print_day(day, progress)
 
-            screens()["print"].track("Schedule, next clinic day (button held)", work)
+            screens()["print"].track("Schedule, next clinic day (button held)", work, announce=True)
 
         return DemoPanel(sizes, on_press=press, on_hold=hold)
 

@@ -8,6 +8,7 @@ reported in `unknown` so the caller can log it once.
 from dataclasses import dataclass, field
 
 from kiosk.status.report import Component, Incident, Maintenance, PageReport, enum_key
+from kiosk.status.words import clause, state_words
 
 __all__ = ["PageSignals", "is_watched", "read_signals"]
 
@@ -92,7 +93,7 @@ def _component(component: Component, signals: PageSignals) -> None:
     elif key in _COMPONENT_OUTAGE:
         signals.outage.append(f"{label}: major outage")
     elif key in _COMPONENT_DEGRADED:
-        signals.degraded.append(f"{label}: {component.status.replace('_', ' ').lower()}")
+        signals.degraded.append(f"{label}: {state_words(component.status)}")
     else:
         signals.unknown.append(f"component status {component.status!r}")
         signals.degraded.append(f"{label}: unknown status {component.status}")
@@ -105,17 +106,17 @@ def _incident(incident: Incident, signals: PageSignals) -> None:
     if impact not in _IMPACT_MAJOR | _IMPACT_LESSER:
         signals.unknown.append(f"incident impact {incident.impact!r}")
     if impact in _IMPACT_MAJOR and status != "MONITORING":
-        signals.outage.append(incident.name)
+        signals.outage.append(clause(incident.name))
     else:
-        signals.degraded.append(incident.name)
+        signals.degraded.append(clause(incident.name))
 
 
 def _maintenance(maintenance: Maintenance, signals: PageSignals) -> None:
     key = enum_key(maintenance.status)
     if key in _MAINTENANCE_NOW:
-        signals.maintenance.append(maintenance.name)
+        signals.maintenance.append(clause(maintenance.name))
     elif key in _MAINTENANCE_LATER:
         signals.upcoming.append(maintenance)
     else:
         signals.unknown.append(f"maintenance status {maintenance.status!r}")
-        signals.degraded.append(f"{maintenance.name}: unknown maintenance status {maintenance.status}")
+        signals.degraded.append(f"{clause(maintenance.name)}: unknown maintenance status {maintenance.status}")

@@ -11,6 +11,7 @@ from datetime import datetime
 
 import httpx
 
+from kiosk.status.current_page import current_page
 from kiosk.status.decide import decide
 from kiosk.status.fetch import Fetched, fetch, new_client
 from kiosk.status.guidance import guidance_for
@@ -72,6 +73,7 @@ def build_snapshot(probes: Probes, page: PageReport | None, settings: StatusSett
     The level is decided with `page`; `shown_page` (default `page`) is what the lists show,
     e.g. the last good status-page data once it is too old to decide with.
     """
+    page, shown_page = _current(page, now, settings), _current(shown_page, now, settings)
     verdict = decide(probes, page, ehr_on=bool(settings.ehr_url), upload_on=bool(settings.upload_url),
                      watch=settings.watch_components)
     _log_unknown_once(verdict.unknown_values)
@@ -92,6 +94,21 @@ def build_snapshot(probes: Probes, page: PageReport | None, settings: StatusSett
 
 
 _logged_unknown: set[str] = set()
+_logged_stale: set[tuple[str, str]] = set()
+
+
+def _current(page: PageReport | None, now: datetime, settings: StatusSettings) -> PageReport | None:
+    """The page without past "scheduled" maintenances (logged once each) and unwatched ones."""
+    if page is None:
+        return None
+    current = current_page(page, now, settings.watch_components)
+    for maintenance in current.stale:
+        key = (maintenance.name, str(maintenance.start))
+        if key not in _logged_stale and len(_logged_stale) < 200:
+            _logged_stale.add(key)
+            log.warning("status page: maintenance %r is still marked %s but its window ended (%s): stale vendor "
+                        "data, not shown", maintenance.name, maintenance.status, maintenance.end or maintenance.start)
+    return current.page
 
 
 def _log_unknown_once(values: tuple[str, ...]) -> None:

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from kiosk.status.downtime_log import DowntimeWindow
 from kiosk.status.snapshot import PROBE_NAMES, ProbeResult, StatusSnapshot
+from kiosk.status.words import state_words
 
 __all__ = ["render_log", "render_summary"]
 
@@ -21,17 +22,18 @@ def render_summary(snapshot: StatusSnapshot) -> str:
     lines += ["", "probes:"]
     lines += [f"  {_PROBE_LABELS[name]:<12} {_probe(probe)}"
               for name, probe in zip(PROBE_NAMES, snapshot.probes.all(), strict=True)]
-    troubled = [c for c in snapshot.components if c.status.upper() not in ("OPERATIONAL",)]
+    troubled = [c for c in snapshot.components if state_words(c.status) != "operational"]
     if troubled:
-        lines += ["", "components not operational:"] + [f"  - {c.name or c.id}: {c.status}" for c in troubled]
+        lines += ["", "components not operational:"] + [f"  - {c.name or c.id}: {state_words(c.status)}"
+                                                        for c in troubled]
     if snapshot.incidents:
         lines += ["", "incidents:"] + [
-            f"  - {i.name} ({i.status or '?'}, impact {i.impact or '?'})" + (f", since {_time(i.started)}"
-                                                                            if i.started else "")
+            f"  - {i.name} ({state_words(i.status) or '?'}, impact {state_words(i.impact) or '?'})"
+            + (f", since {_time(i.started)}" if i.started else "")
             for i in snapshot.incidents]
     if snapshot.maintenances:
         lines += ["", "maintenance:"] + [
-            f"  - {m.name} ({m.status or '?'})" + (f", {_time(m.start)}" if m.start else "")
+            f"  - {m.name} ({state_words(m.status) or '?'})" + (f", {_time(m.start)}" if m.start else "")
             + (f" to {_time(m.end)}" if m.end else "") for m in snapshot.maintenances]
     lines += ["", "what to do:"] + [f"  - {line}" for line in snapshot.guidance]
     return "\n".join(lines)

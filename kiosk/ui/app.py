@@ -1,5 +1,5 @@
 # mypy: disallow-subclassing-any=False
-"""The Kivy app around `KioskRoot`: one window, never closed by Escape, frame rate capped.
+"""The Kivy app around `KioskRoot`: one window, never closed by Escape, no settings panel on F1, frame rate capped.
 
 Import only after `kiosk.ui.kivy_env.prepare()`. Logs one line when the first frame showing the
 last known level is on screen (the bench measures start-up by it).
@@ -31,6 +31,14 @@ class KioskApp(App):
     """The wall screen."""
 
     title = "Downtime Kiosk"
+    use_kivy_settings = False
+
+    def _install_settings_keys(self, window: Any) -> None:
+        """Kivy binds F1 (and Menu) to its settings panel, which leaves the kiosk's screens: not here."""
+
+    def open_settings(self, *largs: Any) -> bool:
+        """Never: a USB keyboard must not reach Kivy's settings panel."""
+        return False
 
     def __init__(self, ctx: UiContext, **kwargs: Any) -> None:
         super().__init__(**kwargs)

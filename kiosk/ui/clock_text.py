@@ -1,6 +1,8 @@
 """Times in the words a receptionist reads: "checked just now", "14:00–16:00 today", "Thu 26 Nov 09:30"."""
 
-from datetime import date, datetime, timedelta
+from datetime import datetime
+
+from kiosk.status.words import day_words, moment_words
 
 __all__ = ["age_words", "parse_time", "when_words", "window_words"]
 
@@ -32,20 +34,9 @@ def age_words(seconds: float) -> str:
     return f"{int(seconds // 86400)} days ago"
 
 
-def _day_words(day: date, today: date) -> str:
-    if day == today:
-        return "today"
-    if day == today + timedelta(days=1):
-        return "tomorrow"
-    if day == today - timedelta(days=1):
-        return "yesterday"
-    return f"{day:%a} {day.day} {day:%b}"
-
-
 def when_words(moment: datetime, now: datetime) -> str:
-    """A local time with its day: "14:05 today", "09:30 Thu 26 Nov"."""
-    local, local_now = moment.astimezone(), now.astimezone()
-    return f"{local:%H:%M} {_day_words(local.date(), local_now.date())}"
+    """A local time with its day: "14:05 today", "09:30 Thu 26 Nov" (with the year when not this year)."""
+    return moment_words(moment, now)
 
 
 def window_words(start: datetime | None, end: datetime | None, now: datetime) -> str:
@@ -58,5 +49,5 @@ def window_words(start: datetime | None, end: datetime | None, now: datetime) ->
         return ("since " if start <= now else "from ") + when_words(start, now)
     local_start, local_end = start.astimezone(), end.astimezone()
     if local_start.date() == local_end.date():
-        return f"{local_start:%H:%M}–{local_end:%H:%M} {_day_words(local_start.date(), now.astimezone().date())}"
+        return f"{local_start:%H:%M}–{local_end:%H:%M} {day_words(local_start.date(), now.astimezone().date())}"
     return f"{when_words(start, now)} – {when_words(end, now)}"

@@ -46,3 +46,5 @@ class UiContext:
     mono: Callable[[], float] = time.monotonic
     address: Callable[[], str] = ip_address
     panel: Callable[[Any], Any] | None = field(default=None)
+    pin_lockout_file: Path | None = None  # where wrong PIN tries are kept across restarts (the state dir)
+    wall: Callable[[], float] = time.time

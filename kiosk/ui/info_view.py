@@ -4,6 +4,7 @@ For the IT person on the phone with a receptionist: version, address, each probe
 copy's freshness, the last nightly print, the downtime log and the standing alerts. No PHI.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -26,12 +27,12 @@ class InfoSection:
 
 
 def info_sections(state: dict[str, Any] | None, now: datetime, *, version: str, address: str,
-                  config_source: str) -> list[InfoSection]:
-    """The Info screen for `state` at `now`."""
+                  config_source: str, notes: Sequence[str] = ()) -> list[InfoSection]:
+    """The Info screen for `state` at `now`; `notes` are the screen's own warnings (an old short PIN)."""
     state = state or {}
     return [
-        InfoSection("This kiosk", [f"Version {version}", f"IP address {address}", *_config_lines(state,
-                                                                                                  config_source)]),
+        InfoSection("This kiosk", [f"Version {version}", f"IP address {address}",
+                                   *_config_lines(state, config_source), *notes]),
         InfoSection("Last checks", _probe_lines(state.get("probes"))),
         InfoSection("Schedule copy", _schedule_lines(state.get("schedule"), now)),
         InfoSection("Last nightly print", _nightly_lines(state.get("nightly"), now)),

@@ -14,8 +14,10 @@ from kivy.uix.label import Label
 
 from kiosk.ui.context import UiContext
 from kiosk.ui.info_view import info_sections
+from kiosk.ui.layout import status_layout
 from kiosk.ui.night import NightMode
-from kiosk.ui.pin import PinGate
+from kiosk.ui.pin import PinGate, PinLockoutStore, pin_warning
+from kiosk.ui.press import ButtonWatch, PressWords
 from kiosk.ui.screens.info import InfoScreen
 from kiosk.ui.screens.print import PrintScreen
 from kiosk.ui.screens.schedule import ScheduleScreen
@@ -39,7 +41,9 @@ class KioskRoot(FloatLayout):
         super().__init__(**kwargs)
         self.ctx, self.sizes = ctx, sizes
         self.reader = StateFileReader(ctx.state_file)
-        self.gate = PinGate(ctx.settings.pin_hash, lock_seconds=ctx.settings.lock_seconds, clock=ctx.mono)
+        store = PinLockoutStore(ctx.pin_lockout_file) if ctx.pin_lockout_file is not None else None
+        self.gate = PinGate(ctx.settings.pin_hash, lock_seconds=ctx.settings.lock_seconds, clock=ctx.mono,
+                            store=store, wall=ctx.wall)
         self.night = NightMode(ctx.settings.night, ctx.settings.wake_seconds)
         self.worker = Worker()
         self.state: dict[str, Any] | None = None
@@ -54,14 +58,16 @@ class KioskRoot(FloatLayout):
         self.panel = ctx.panel(sizes) if ctx.panel else None
         if self.panel is not None:
             self.nav.add_widget(self.panel)
+        self.button_watch = ButtonWatch()
         self.screens: dict[str, Any] = {
-            "status": StatusScreen(sizes),
+            "status": StatusScreen(sizes, status_layout(*sizes.window)),
             "print": PrintScreen(sizes, ctx.print_desk, self.worker, open_schedule=lambda: self.go("schedule"),
                                  now=ctx.now, unavailable=ctx.print_unavailable),
             "schedule": ScheduleScreen(sizes, self.gate, ctx.schedule_desk, self.worker, now=ctx.now,
                                        unavailable=ctx.schedule_unavailable),
             "info": InfoScreen(sizes),
         }
+        self.screens["print"].announce = self.acknowledge
         for child in (self.alerts, self.content, self.nav):
             frame.add_widget(child)
         self.add_widget(frame)
@@ -94,15 +100,27 @@ class KioskRoot(FloatLayout):
         self.view = view
         live_state = self.state if view.monitor_running else None
         self.screens["status"].show(view)
+        pressed = self.button_watch.update(live_state)
+        if pressed is not None:
+            self.acknowledge(pressed)
+        self.screens["status"].note.tick(self.ctx.mono())
         self.alerts.show(alert_lines(self.state))
         self.screens["print"].show_printer(live_state.get("printer") if live_state else None)
         self.screens["schedule"].tick()
         if self.current == "info":
+            warning = pin_warning(self.ctx.settings.pin_hash)
             self.screens["info"].show(info_sections(self.state, now, version=self.ctx.version,
-                                                    address=self.address, config_source=self.ctx.config_source))
+                                                    address=self.address, config_source=self.ctx.config_source,
+                                                    notes=[warning] if warning else []))
         if self.panel is not None:
             self.panel.update(live_state)
         self._set_dark(self.night.is_dark(now.astimezone().time(), view.level, self.ctx.mono()))
+
+    def acknowledge(self, words: PressWords) -> None:
+        """Show a press or its outcome on the Status screen (lit, even at night)."""
+        self.night.wake(self.ctx.mono())
+        self._set_dark(False)
+        self.screens["status"].acknowledge(words, self.ctx.mono(), self.screens["print"].resume_from_note)
 
     def _set_dark(self, dark: bool) -> None:
         if dark == self.is_dark:

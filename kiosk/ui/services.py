@@ -9,9 +9,11 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from kiosk.ui.desk import FormChoice, JobResult, ScheduleData, ScheduleDay, Visit
-from print_service.forms import FormCatalogue
-from print_service.printing import JobOutcome, PrintService, SubmittedJob, print_form, print_packet
-from print_service.schedule import ScheduleCache
+from print_service.forms.catalogue import FormCatalogue
+from print_service.printing import JobOutcome, SubmittedJob
+from print_service.printing.packet import print_form, print_packet
+from print_service.printing.service import PrintService
+from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.documents import day_document
 from print_service.schedule.nightly import SCHEDULE_KIND, PrintDocument
 from print_service.schedule.packet import packet_pages
@@ -61,7 +63,7 @@ class ServicePrintDesk:
         return JobResult(status.state != "stopped", status.message)
 
     def _follow(self, jobs: list[SubmittedJob], progress: Progress) -> JobResult:
-        progress("printing…")
+        progress(f"printing {len(jobs)} forms…" if len(jobs) > 1 else "printing…")
         return result_of([self.service.wait(job) for job in jobs])
 
 
@@ -98,7 +100,9 @@ class ServiceScheduleDesk:
         document = day_document(self.cache, day, self.now().astimezone(self.cache.settings.timezone),
                                 paper=self.paper)
         progress("printing…")
-        self.print_document(document, SCHEDULE_KIND)
+        if not self.print_document(document, SCHEDULE_KIND):
+            return JobResult(True, f"Sent the schedule for {day:%a} {day.day} {day:%b} — still printing, "
+                                   "check the printer")
         return JobResult(True, f"Printed the schedule for {day:%a} {day.day} {day:%b}")
 
     def print_prefilled(self, day: date, progress: Progress) -> JobResult:

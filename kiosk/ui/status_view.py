@@ -1,19 +1,26 @@
 """What the Status screen shows, decided from the state file and the time (pure, no Kivy).
 
-The rule that matters: when the daemon's heartbeat stops, the screen must not show the old level
+The rules that matter: when the daemon's heartbeat stops, the screen must not show the old level
 as if it were current; it says "Status monitor not running" and shows the old level as history.
+The screen says only what the box knows: when the status page was not read, it says so instead
+of "nothing reported". The band's second line is the one fact a person needs ("the EHR does not
+answer"); addresses and HTTP codes stay on Info and in `status --json`.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from kiosk.status.words import clause, state_words
 from kiosk.ui.clock_text import age_words, parse_time, when_words, window_words
 from kiosk.ui.levels import MONITOR_STOPPED, LevelLook, look_for
 
-__all__ = ["StatusView", "alert_lines", "monitor_running", "status_view"]
+__all__ = ["NOTHING_TO_REPORT", "NOT_CHECKED", "StatusView", "alert_lines", "monitor_running", "status_view"]
 
 _DONE = {"completed", "resolved", "postmortem"}
+NOT_CHECKED = "ICANotes' status page could not be checked"
+NOTHING_TO_REPORT = "ICANotes' status page: nothing reported, no maintenance planned"
+Blocks = list[tuple[str, list[str]]]
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,24 @@ class StatusView:
     incidents: list[str] = field(default_factory=list)
     maintenance_now: list[str] = field(default_factory=list)
     maintenance_next: list[str] = field(default_factory=list)
+    page_checked: bool = True
+
+    @property
+    def side(self) -> Blocks:
+        """What ICANotes' status page reports, as titled blocks (one line when there is nothing)."""
+        if not self.monitor_running:
+            return []
+        blocks: Blocks = []
+        if self.incidents:
+            blocks.append(("REPORTED BY ICANOTES", self.incidents))
+        if self.maintenance_now:
+            blocks.append(("MAINTENANCE NOW", self.maintenance_now))
+        if self.maintenance_next:
+            blocks.append(("MAINTENANCE PLANNED", self.maintenance_next))
+        if not self.page_checked:
+            earlier = [("EARLIER ON THE STATUS PAGE", [line for _title, lines in blocks for line in lines])]
+            return [("", [NOT_CHECKED])] + (earlier if blocks else [])
+        return blocks or [("", [NOTHING_TO_REPORT])]
 
     @property
     def level(self) -> str:
@@ -50,9 +75,10 @@ def status_view(state: dict[str, Any] | None, now: datetime, *, monitor_timeout:
     assert state is not None
     checked, warning = _checked_words(state, now, stale_after)
     now_maint, next_maint = _maintenance(state.get("maintenances"), now)
+    level = str(state.get("level", "unknown"))
     return StatusView(
-        look=look_for(str(state.get("level", "unknown"))),
-        headline=str(state.get("headline") or ""),
+        look=look_for(level),
+        headline=_fact(level, state, next_maint),
         checked=checked,
         checked_warning=warning,
         monitor_running=True,
@@ -60,7 +86,43 @@ def status_view(state: dict[str, Any] | None, now: datetime, *, monitor_timeout:
         incidents=_incidents(state.get("incidents"), now),
         maintenance_now=now_maint,
         maintenance_next=next_maint,
+        page_checked=_probe_ok(state, "status_page"),
     )
+
+
+def _probe_ok(state: dict[str, Any], name: str) -> bool:
+    probes = state.get("probes")
+    probe = probes.get(name) if isinstance(probes, dict) else None
+    return isinstance(probe, dict) and probe.get("ok") is True
+
+
+def _fact(level: str, state: dict[str, Any], planned: list[str]) -> str:
+    """The band's second line: the one fact behind the level, in plain words."""
+    if level == "outage":
+        return "The EHR does not answer" if not _probe_ok(state, "ehr") else _page_says(state, "a major outage")
+    if level == "degraded":
+        return _page_says(state, "problems")
+    if level == "operational":
+        if not _probe_ok(state, "status_page"):
+            return "ICANotes answers; its status page could not be checked"
+        when = planned[0].rsplit(": ", 1)[-1] if planned else ""
+        return f"Working normally. Maintenance planned {when}" if planned else "Working normally"
+    return {
+        "maintenance": "Maintenance under way: ICANotes may be read-only",
+        "regional_outage": "Neither ICANotes nor its upload site answers",
+        "offline": "Nothing on the internet answers from this office",
+    }.get(level, "Not checked yet" if state.get("checked_at") is None else "The status could not be decided")
+
+
+def _page_says(state: dict[str, Any], otherwise: str) -> str:
+    """"The status page reports …": its first open incident, else its first troubled component."""
+    for item in _list(state.get("incidents")):
+        if isinstance(item, dict) and item.get("name") and str(item.get("status", "")).lower() not in _DONE:
+            return f"The status page reports: {clause(str(item['name']))}"
+    for item in _list(state.get("components")):
+        if isinstance(item, dict) and state_words(str(item.get("status"))) not in ("operational", ""):
+            return f"The status page reports {item.get('name') or 'a part'}: {state_words(str(item['status']))}"
+    return f"The status page reports {otherwise}"
 
 
 def alert_lines(state: dict[str, Any] | None) -> list[str]:
@@ -111,9 +173,9 @@ def _incidents(items: object, now: datetime) -> list[str]:
             continue
         started = parse_time(item.get("started"))
         since = f", since {when_words(started, now)}" if started else ""
-        status = str(item.get("status") or "").replace("_", " ").lower()
-        lines.append(f"{item.get('name') or 'Incident'} ({status}{since})" if status else
-                     f"{item.get('name') or 'Incident'}{since}")
+        status = state_words(str(item.get("status") or ""))
+        name = clause(str(item.get("name") or "Incident"))
+        lines.append(f"{name} ({status}{since})" if status else f"{name}{since}")
     return lines
 
 
@@ -126,7 +188,7 @@ def _maintenance(items: object, now: datetime) -> tuple[list[str], list[str]]:
         start, end = parse_time(item.get("start")), parse_time(item.get("end"))
         if end is not None and end <= now:
             continue
-        line = f"{item.get('name') or 'Maintenance'}: {window_words(start, end, now)}"
+        line = f"{clause(str(item.get('name') or 'Maintenance'))}: {window_words(start, end, now)}"
         (upcoming if start is not None and start > now else active).append(line)
     return active, upcoming
 

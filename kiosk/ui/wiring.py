@@ -13,16 +13,19 @@ from pathlib import Path
 
 from kiosk.config import Config
 from kiosk.errors import DowntimeKioskError
-from kiosk.forms_catalogue import catalogue_from_config
 from kiosk.status.settings import StatusSettings
 from kiosk.ui import kivy_env
 from kiosk.ui.context import UiContext
+from kiosk.ui.pin import configured_pin_hash
 from kiosk.ui.services import ServicePrintDesk, ServiceScheduleDesk
 from kiosk.ui.settings import UiSettings
+from kiosk.wiring import catalogue_from_config
 from print_service.errors import PrintServiceError
 from print_service.paths import AppPaths
-from print_service.printing import PrintingSettings, PrintService
-from print_service.schedule import ScheduleCache, ScheduleSettings
+from print_service.printing import PrintingSettings
+from print_service.printing.service import PrintService
+from print_service.schedule import ScheduleSettings
+from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.printer import cups_document_printer
 
 __all__ = ["context_from_config", "kivy_home", "run_screen"]
@@ -33,6 +36,7 @@ log = logging.getLogger(__name__)
 def context_from_config(config: Config, *, fullscreen: bool | None = None) -> UiContext:
     """The screen's inputs for `config` (`fullscreen` overrides `ui.fullscreen`, e.g. for the demo)."""
     settings = config.get(UiSettings)
+    settings = replace(settings, pin_hash=configured_pin_hash(settings.pin_hash))  # the setup's pin.hash first
     if fullscreen is not None and fullscreen != settings.fullscreen:
         settings = replace(settings, fullscreen=fullscreen)
     status = config.get(StatusSettings)
@@ -42,6 +46,7 @@ def context_from_config(config: Config, *, fullscreen: bool | None = None) -> Ui
         state_file=paths.state_file,
         stale_after=max(60.0, 3 * status.poll_seconds + status.confirm_seconds),
         config_source=config.source,
+        pin_lockout_file=paths.state_dir / "pin-lockout.json",
     )
     try:
         service = PrintService(config.get(PrintingSettings))

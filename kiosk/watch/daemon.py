@@ -21,7 +21,7 @@ from kiosk.button.controller import ButtonController, PrintActions
 from kiosk.button.recogniser import Gesture
 from kiosk.button.settings import ButtonSettings
 from kiosk.config import Config
-from kiosk.gpio_factory import FactoryResult, open_pin_factory
+from kiosk.gpio.factory import FactoryResult, open_pin_factory
 from kiosk.led.driver import LedDriver
 from kiosk.led.scene import LedScene
 from kiosk.led.settings import LedSettings

@@ -14,7 +14,7 @@ from kiosk.button.gpio import ButtonInput
 from kiosk.button.recogniser import Gesture
 from kiosk.button.settings import ButtonSettings
 from kiosk.errors import HardwareError
-from kiosk.gpio_factory import FactoryResult
+from kiosk.gpio.factory import FactoryResult
 from kiosk.led.gpio import LedDevice
 from kiosk.led.settings import LedKind, LedSettings
 

@@ -15,9 +15,10 @@ from typing import Any
 from kiosk.watch.blocking import in_thread
 from kiosk.watch.state import WatchState
 from print_service.errors import PrintFailedError, PrintServiceError
-from print_service.printing import JobOutcome, PrintService, SubmittedJob, job_title, print_packet
-from print_service.printing.packet import FormSource
-from print_service.schedule import ScheduleCache
+from print_service.printing import JobOutcome, SubmittedJob, job_title
+from print_service.printing.packet import FormSource, print_packet
+from print_service.printing.service import PrintService
+from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.documents import day_document
 
 __all__ = ["ButtonPrints", "JobBook", "PrinterPart"]

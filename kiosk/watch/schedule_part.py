@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from kiosk.watch.blocking import in_thread
 from kiosk.watch.state import WatchState, no_schedule
-from print_service.schedule import ScheduleCache
+from print_service.schedule.cache import ScheduleCache
 
 __all__ = ["SchedulePart"]
 

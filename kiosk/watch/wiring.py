@@ -1,7 +1,6 @@
 """Building the daemon's real components from the configuration: the one place that knows them all."""
 
 from kiosk.config import Config
-from kiosk.forms_catalogue import catalogue_from_config, paper_from_config
 from kiosk.status.monitor import StatusMonitor
 from kiosk.status.settings import StatusSettings
 from kiosk.watch.daemon import WatchServices
@@ -10,10 +9,13 @@ from kiosk.watch.files import AlertsPart, NightlyPart, SetupConfigErrorPart
 from kiosk.watch.part import Part
 from kiosk.watch.printer import ButtonPrints, JobBook, PrinterPart
 from kiosk.watch.schedule_part import SchedulePart
+from kiosk.wiring import catalogue_from_config, paper_from_config
 from print_service.alerts import AlertStore
 from print_service.paths import AppPaths
-from print_service.printing import PrintingSettings, PrintService
-from print_service.schedule import ScheduleCache, ScheduleSettings
+from print_service.printing import PrintingSettings
+from print_service.printing.service import PrintService
+from print_service.schedule import ScheduleSettings
+from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.records import NightlyStore
 
 __all__ = ["build_services"]

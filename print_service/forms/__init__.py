@@ -2,11 +2,10 @@
 and a render cache so a press prints at once.
 
 `print_service.forms` is pure data plus reportlab drawing; it never prints (see
-`print_service.printing`) and never writes a pre-filled (PHI) form to disk.
+`print_service.printing`) and never writes a pre-filled (PHI) form to disk. The package exports
+only the pure names; the catalogue (reportlab) and custom PDFs (pypdf) are imported from their modules.
 """
 
-from print_service.forms.catalogue import FormCatalogue
-from print_service.forms.custom import CustomFormError, inspect_custom_pdf
 from print_service.forms.model import FormDefinition, FormEntry, Prefill
 from print_service.forms.settings import (
     DEFAULT_VENDOR_SUPPORT_PHONE,
@@ -22,8 +21,6 @@ __all__ = [
     "DEFAULT_VENDOR_SUPPORT_PHONE",
     "PAPERS",
     "CustomForm",
-    "CustomFormError",
-    "FormCatalogue",
     "FormDefinition",
     "FormEntry",
     "FormsSettings",
@@ -31,5 +28,4 @@ __all__ = [
     "PracticeSettings",
     "Prefill",
     "ProcedureLinks",
-    "inspect_custom_pdf",
 ]

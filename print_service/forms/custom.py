@@ -1,8 +1,11 @@
 """A practice's own PDF forms: checked once when the configuration loads, so a press never finds
 a missing or broken file."""
 
+import io
 import logging
+import os
 import re
+import stat
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -10,10 +13,11 @@ from pypdf.errors import PdfReadError, PyPdfError
 
 from print_service.forms.settings import CustomForm
 
-__all__ = ["FORM_ID_RE", "CustomFormError", "inspect_custom_pdf", "title_from_id"]
+__all__ = ["FORM_ID_RE", "MAX_FORM_BYTES", "CustomFormError", "inspect_custom_pdf", "title_from_id"]
 
 FORM_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
 PDF_MAGIC = b"%PDF-"
+MAX_FORM_BYTES = 20 * 1024 * 1024
 
 
 class CustomFormError(ValueError):
@@ -27,15 +31,15 @@ def title_from_id(form_id: str) -> str:
 
 def inspect_custom_pdf(form_id: str, path: Path, fallback_title: str | None = None) -> CustomForm:
     """Check that `path` exists, can be read and really is a PDF with pages; raise CustomFormError if not."""
-    head = _read_head(path)
-    if not head.startswith(PDF_MAGIC):
+    data = _read_capped(path)
+    if not data[:1024].lstrip().startswith(PDF_MAGIC):
         raise CustomFormError("not a PDF file (it does not start with %PDF-)")
     try:
-        reader = PdfReader(path, strict=False)
+        reader = PdfReader(io.BytesIO(data), strict=False)
         locked = reader.is_encrypted and not reader.decrypt("")
         pages = 0 if locked else len(reader.pages)
         metadata = None if locked else reader.metadata
-    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError) as exc:
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise CustomFormError(f"not a readable PDF ({exc.__class__.__name__})") from None
     if locked:
         raise CustomFormError("the PDF is password-protected")
@@ -46,10 +50,16 @@ def inspect_custom_pdf(form_id: str, path: Path, fallback_title: str | None = No
     return CustomForm(id=form_id, path=path, title=title, pages=pages)
 
 
-def _read_head(path: Path) -> bytes:
+def _read_capped(path: Path) -> bytes:
+    """The whole file, if it is a regular file of at most MAX_FORM_BYTES (a FIFO or device would hang)."""
     try:
-        with path.open("rb") as handle:
-            return handle.read(1024).lstrip()
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise CustomFormError("is a folder, not a PDF file")
+            if not stat.S_ISREG(info.st_mode):
+                raise CustomFormError("is not a regular file (a device, FIFO or socket)")
+            data = handle.read(MAX_FORM_BYTES + 1)
     except FileNotFoundError:
         raise CustomFormError("file not found") from None
     except PermissionError:
@@ -58,6 +68,9 @@ def _read_head(path: Path) -> bytes:
         raise CustomFormError("is a folder, not a PDF file") from None
     except OSError as exc:
         raise CustomFormError(f"cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+    if len(data) > MAX_FORM_BYTES:
+        raise CustomFormError(f"larger than {MAX_FORM_BYTES // (1024 * 1024)} MB")
+    return data
 
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # a sloppy but usable PDF is not worth a warning per load

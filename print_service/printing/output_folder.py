@@ -19,7 +19,7 @@ def write_to_folder(folder: Path, document: bytes | Path, *, title: str, copies:
     """Write one PDF named by the job title (form id and time) into `folder`."""
     if contains_phi:
         raise PrintFailedError(
-            "documents with patient details are never written to printing.output_dir; name a printer",
+            "documents with patient details are never written to printing.output_dir; set printing.printer",
             user_message="This document can only go to a printer — call IT")
     try:
         data = document if isinstance(document, bytes) else document.read_bytes()

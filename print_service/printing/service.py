@@ -12,7 +12,7 @@ from pathlib import Path
 
 import cups
 
-from print_service.errors import PrintFailedError, ServiceUnavailableError, UnknownNameError
+from print_service.errors import PrinterNotReadyError, PrintFailedError, ServiceUnavailableError, UnknownNameError
 from print_service.printing.connection import connect, cups_server, translate_ipp_error
 from print_service.printing.model import JobOutcome, QueueStatus, SubmittedJob
 from print_service.printing.options import job_options
@@ -75,13 +75,13 @@ class PrintService:
     def _resolve(self, connection: "cups.Connection", printer: str | None) -> str:
         name = printer or self.settings.printer or connection.getDefault()
         if not name:
-            raise UnknownNameError("no printer named and CUPS has no default printer "
-                                   "(set printing.printer or run lpadmin -d QUEUE)",
+            raise UnknownNameError("no printer: printing.printer is not set and CUPS has no default printer "
+                                   "(set printing.printer, or run lpadmin -d QUEUE)",
                                    user_message="No printer is set up on this kiosk — call IT")
         known = connection.getPrinters()
         if name not in known:
             listed = ", ".join(sorted(known)) or "none"
-            raise UnknownNameError(f"unknown printer queue {name!r} (queues: {listed})",
+            raise UnknownNameError(f"unknown printer queue {name!r} (queues: {listed}; check printing.printer)",
                                    user_message=f"There is no printer called {name} — call IT")
         return str(name)
 
@@ -117,8 +117,8 @@ class PrintService:
             return int(connection.createJob(queue, title, job_options(self.settings, copies)))
         except cups.IPPError as exc:
             if exc.args and exc.args[0] == cups.IPP_NOT_ACCEPTING:
-                raise PrintFailedError(f"queue {queue} is not accepting jobs",
-                                       user_message=NOT_ACCEPTING) from None
+                raise PrinterNotReadyError(f"queue {queue} is not accepting jobs (cupsaccept {queue})",
+                                           user_message=NOT_ACCEPTING) from None
             raise translate_ipp_error(exc, f"create a job on {queue}") from None
 
     def cancel(self, job: SubmittedJob) -> None:

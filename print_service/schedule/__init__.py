@@ -1,7 +1,10 @@
 """The schedule: sources (https, file, folder), parsers (iCalendar, CSV, PDF), the normalised
-model, the encrypted cache, the day's PDF and the unattended nightly print."""
+model, the encrypted cache, the day's PDF and the unattended nightly print.
 
-from print_service.schedule.cache import Freshness, RefreshResult, ScheduleCache
+The package exports only pure names; the cache (httpx, cryptography, icalendar, pypdf) is
+`print_service.schedule.cache`.
+"""
+
 from print_service.schedule.model import Appointment
 from print_service.schedule.settings import CsvSettings, ScheduleSettings
 from print_service.schedule.snapshot import CachedSchedule
@@ -10,8 +13,5 @@ __all__ = [
     "Appointment",
     "CachedSchedule",
     "CsvSettings",
-    "Freshness",
-    "RefreshResult",
-    "ScheduleCache",
     "ScheduleSettings",
 ]

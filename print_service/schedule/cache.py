@@ -3,11 +3,17 @@
 Files under `paths.state_dir/schedule/`:
 - `cache.bin`: the schedule, sealed with AES-256-GCM (`sealed.py`), written atomically, so a
   power cut leaves the old file or the new one;
-- `status.json`: when the last attempt was and why it failed, plain text with no PHI (the
-  source is scheme + host only), so freshness is known without the key.
+- `status.json`: when the last attempt was and why it failed, with no PHI (the source is
+  scheme + host only, the error went through `messages.safe_message`), mode 0600 like the
+  rest, so freshness is known without the key.
+
+- `generation.json`: the generation and fetch time of the last write, also bound into the
+  cache's authenticated header, so an older `cache.bin` copied back is refused.
 
 A refresh that fails, brings garbage, or brings an empty window where the cache still has
-upcoming appointments keeps the cache as it is and says why (`RefreshResult.error`).
+upcoming appointments keeps the cache as it is and says why (`RefreshResult.error`). A cache
+that cannot be used (key missing, other key, rolled back) is replaced by the next fetch, and
+that reset stands as the `schedule_reset` alert, never silently.
 Appointments that ended more than `retention_days` ago are dropped on every write.
 """
 
@@ -20,22 +26,32 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from print_service.alerts import AlertStore
 from print_service.errors import PrintServiceError, ScheduleError
 from print_service.exit_codes import ExitCode
 from print_service.paths import AppPaths
 from print_service.schedule import model
+from print_service.schedule.generation import GenerationRecord, rollback_reason
 from print_service.schedule.keys import load_key, load_or_create_key
+from print_service.schedule.messages import safe_message
 from print_service.schedule.parse import parse_document
 from print_service.schedule.redact import display_source
-from print_service.schedule.sealed import SealedError, open_sealed, seal
+from print_service.schedule.sealed import SealedError, SealInfo, open_sealed, seal
 from print_service.schedule.settings import ScheduleSettings
 from print_service.schedule.snapshot import CachedSchedule
 from print_service.schedule.sources import fetch_document
 from print_service.storage import write_atomic
 
-__all__ = ["Freshness", "RefreshResult", "ScheduleCache"]
+__all__ = ["RESET_ALERT", "Freshness", "RefreshResult", "ScheduleCache"]
 
 _log = logging.getLogger(__name__)
+_STATUS_MAX_BYTES = 64 * 1024
+RESET_ALERT = "schedule_reset"
+RESET_ALERT_STANDS = timedelta(days=1)
+
+
+def _epoch_ms(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +108,8 @@ class ScheduleCache:
         self._now = now or (lambda: datetime.now(UTC))
         self._env = env
         self._memo: tuple[tuple[int, int, int], CachedSchedule] | None = None
+        self.generations = GenerationRecord(self.folder / "generation.json")
+        self.alerts = AlertStore(paths.alerts_dir, now=self._now)
 
     # -- reading ------------------------------------------------------------------------------
     def load(self) -> CachedSchedule | None:
@@ -110,14 +128,24 @@ class ScheduleCache:
             raise ScheduleError(f"schedule cache {self.cache_file}: no key to open it "
                                 f"(expected {self.paths.key_file} or the schedule.key credential)")
         try:
-            cached = CachedSchedule.from_bytes(open_sealed(key, blob))
+            plaintext, sealed_info = open_sealed(key, blob)
+            cached = CachedSchedule.from_bytes(plaintext)
         except SealedError as exc:
             raise ScheduleError(f"schedule cache {self.cache_file}: {exc}") from None
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
             raise ScheduleError(f"schedule cache {self.cache_file}: unreadable contents") from None
+        self._refuse_rollback(sealed_info, cached)
         cached = cached.in_zone(self.settings.timezone)
         self._memo = (identity, cached)
         return cached
+
+    def _refuse_rollback(self, found: SealInfo | None, cached: CachedSchedule) -> None:
+        if found is not None and found.fetched_at_ms != _epoch_ms(cached.fetched_at):
+            raise ScheduleError(f"schedule cache {self.cache_file}: its header and contents disagree")
+        reason = rollback_reason(found, self.generations.last())
+        if reason is not None:
+            raise ScheduleError(f"schedule cache {self.cache_file}: refused, {reason} (was an older cache.bin "
+                                "copied back?)")
 
     def freshness(self) -> Freshness:
         """Source, fetched_at, count, stale and the last error; never raises for a bad cache."""
@@ -163,6 +191,7 @@ class ScheduleCache:
             except PrintServiceError as exc:
                 return self._failed(exc, now)
         self._write_status(now, None)
+        self._clear_old_reset_alert(now)
         _log.info("schedule refreshed from %s: %d appointments", cached.source, cached.count)
         return RefreshResult(True, cached.count, cached.fetched_at)
 
@@ -200,27 +229,43 @@ class ScheduleCache:
     def _write(self, cached: CachedSchedule, now: datetime) -> None:
         kept = cached.without_ended_before(self._retention_cutoff(now))
         key = load_or_create_key(self.paths.key_file, self._env)
-        write_atomic(self.cache_file, seal(key, kept.to_bytes()))
+        info = SealInfo(self.generations.next_generation(), _epoch_ms(kept.fetched_at))
+        write_atomic(self.cache_file, seal(key, kept.to_bytes(), info))
+        self.generations.save(info)
         self._remove_leftovers()
+
+    def _clear_old_reset_alert(self, now: datetime) -> None:
+        for alert in self.alerts.active():
+            if alert.kind == RESET_ALERT and now - alert.since >= RESET_ALERT_STANDS:
+                self.alerts.clear(RESET_ALERT)
 
     def _retention_cutoff(self, now: datetime) -> datetime:
         return now - timedelta(days=self.settings.retention_days)
 
     def _load_for_update(self) -> CachedSchedule | None:
+        if self.cache_file.exists() and load_key(self.paths.key_file, self._env) is None:
+            self._alert_reset("the schedule key is missing; the cache was reset")
+            return None
         try:
             return self.load()
         except ScheduleError as exc:
-            _log.warning("%s; it will be replaced", exc)
+            self._alert_reset(f"the schedule copy could not be used and was reset ({exc})")
             return None
 
+    def _alert_reset(self, message: str) -> None:
+        """Never a silent reset: the screen and the LED show it until a day of good refreshes has passed."""
+        _log.warning("%s", message, extra={"EVENT": "alert", "KIND": RESET_ALERT})
+        self.alerts.raise_alert(RESET_ALERT, safe_message(f"{message[0].upper()}{message[1:]}. Call IT."))
+
     def _failed(self, exc: PrintServiceError, now: datetime) -> RefreshResult:
-        message = str(exc)
+        message = safe_message(str(exc))
         try:
             previous = self.load()
         except ScheduleError:
             previous = None
         if previous is not None:
             message += f" (kept the schedule fetched {previous.fetched_at.isoformat(timespec='minutes')})"
+        message = safe_message(message)
         self._write_status(now, message)
         _log.info("schedule refresh failed: %s", message)  # the caller reports it (CLI line, watch state)
         return RefreshResult(False, previous.count if previous else 0, previous.fetched_at if previous else None,
@@ -235,15 +280,19 @@ class ScheduleCache:
     # -- status ---------------------------------------------------------------------------------
     def _read_status(self) -> dict[str, str | None]:
         try:
-            data = json.loads(self.status_file.read_bytes())
-        except (FileNotFoundError, ValueError):
+            with self.status_file.open("rb") as handle:
+                data = json.loads(handle.read(_STATUS_MAX_BYTES))
+        except (OSError, ValueError, RecursionError):
             return {}
-        return data if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            return {}
+        error = data.get("error")  # a file an older version wrote may hold anything: it goes through the path too
+        return {"error": safe_message(error) if isinstance(error, str) else None}
 
     def _write_status(self, now: datetime, error: str | None) -> None:
-        status = {"last_attempt_at": now.isoformat(), "error": error,
+        status = {"last_attempt_at": now.isoformat(), "error": safe_message(error) if error is not None else None,
                   "source": display_source(self.settings.source)}
-        write_atomic(self.status_file, json.dumps(status).encode(), mode=0o644)
+        write_atomic(self.status_file, json.dumps(status).encode(), mode=0o600)
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

@@ -2,6 +2,8 @@
 
 from datetime import date, datetime
 
+from reportlab.platypus.doctemplate import LayoutError
+
 from print_service.errors import ScheduleError
 from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.model import appointments_on
@@ -20,4 +22,8 @@ def day_document(cache: ScheduleCache, day: date, now: datetime, *, paper: str =
     settings = cache.settings
     info = DayPrintout(day=day, zone=settings.timezone, fetched_at=cached.fetched_at, printed_at=now,
                        stale=cached.is_stale(now, settings.refresh_minutes), source=cached.source, paper=paper)
-    return render_day(appointments_on(cached.appointments, day, settings.timezone), info)
+    try:
+        return render_day(appointments_on(cached.appointments, day, settings.timezone), info)
+    except LayoutError:  # its message quotes the cell that did not fit: never passed on (PHI)
+        raise ScheduleError(f"the schedule for {day.isoformat()} cannot be drawn: an entry does not fit on a page",
+                            user_message="The schedule cannot be printed — call IT") from None

@@ -4,7 +4,8 @@ The libraries expand RRULE/RDATE, drop EXDATE occurrences, apply RECURRENCE-ID o
 and resolve VTIMEZONE/TZID (and Google's X-WR-TIMEZONE). Here: cancelled events are left
 out, all-day events are marked, floating times are taken in the practice's zone, and the
 patient and provider are taken from where `schedule.patient_from`/`provider_from` say.
-Parser errors never quote the feed (it holds PHI): only the kind of error is shown.
+Parser errors never quote the feed (it holds PHI): only the kind of error and the line of the
+event's UID are shown. Expansion is capped (`expansion.py`), so no calendar can eat the Pi.
 """
 
 from collections.abc import Iterable
@@ -15,21 +16,22 @@ import icalendar
 import recurring_ical_events
 
 from print_service.errors import ScheduleError
+from print_service.schedule.expansion import ExpansionLimits, OccurrenceCounter, rule_bound, uid_lines
+from print_service.schedule.messages import content_error_text
 from print_service.schedule.model import Appointment
 
 __all__ = ["parse_ics"]
 
 
 def parse_ics(text: str, origin: str, zone: tzinfo, window: tuple[datetime, datetime], *,
-              patient_from: str = "summary", provider_from: str = "calendar") -> list[Appointment]:
-    """Every non-cancelled occurrence within `window`, as appointments in `zone`."""
+              patient_from: str = "summary", provider_from: str = "calendar",
+              limits: ExpansionLimits | None = None) -> list[Appointment]:
+    """Every non-cancelled occurrence within `window`, as appointments in `zone`, within `limits`."""
+    caps = limits or ExpansionLimits()
     calendar = _calendar(text, origin)
     calendar_name = str(calendar.get("X-WR-CALNAME", "") or "")
-    try:
-        events = recurring_ical_events.of(calendar).between(*window)
-    except Exception as exc:  # the library raises many kinds for a broken series
-        raise ScheduleError(f"schedule source {origin}: a recurring event cannot be expanded "
-                            f"({type(exc).__name__})") from None
+    _check_rules(calendar, text, origin, window, caps)
+    events = _expand(calendar, text, origin, window, caps, zone=zone)
     appointments = []
     for event in events:
         if str(event.get("STATUS", "")).upper() == "CANCELLED":
@@ -38,6 +40,70 @@ def parse_ics(text: str, origin: str, zone: tzinfo, window: tuple[datetime, date
         if appointment is not None:
             appointments.append(appointment)
     return sorted(appointments, key=lambda a: (a.start, a.provider, a.title))
+
+
+def _refuse(text: str, origin: str, uid: str, expected: str) -> ScheduleError:
+    line = uid_lines(text).get(uid)
+    where = " (the event whose UID is on this line)" if line is not None else ""
+    return ScheduleError(content_error_text(origin, expected + where, line=line, fmt="iCalendar"))
+
+
+def _rules(event: Any) -> list[Any]:
+    found = event.get("RRULE")
+    return [] if found is None else found if isinstance(found, list) else [found]
+
+
+def _rdate_count(event: Any) -> int:
+    found = event.get("RDATE")
+    lists = [] if found is None else found if isinstance(found, list) else [found]
+    return sum(len(getattr(item, "dts", [])) for item in lists)
+
+
+def _check_rules(calendar: Any, text: str, origin: str, window: tuple[datetime, datetime],
+                 limits: ExpansionLimits) -> None:
+    """Refuse, before expanding anything, a repeat rule that would go past the caps."""
+    for event in calendar.walk("VEVENT"):
+        uid = str(event.get("UID", ""))
+        if _rdate_count(event) > limits.total:
+            raise _refuse(text, origin, uid, f"at most {limits.total} extra dates (RDATE) in one event "
+                                             "(schedule.max_appointments)")
+        try:
+            first = event.decoded("DTSTART")
+        except Exception:  # a broken start is the expansion's error to report
+            continue
+        for rule in _rules(event):
+            bound = rule_bound(dict(rule), first, window[1])
+            if bound.per_day > limits.per_day:
+                raise _refuse(text, origin, uid, f"an event repeating at most {limits.per_day} times a day "
+                                                 f"(schedule.max_appointments_per_day), not up to {bound.per_day}")
+            if bound.steps > limits.steps:
+                raise _refuse(text, origin, uid, f"a repeat rule of at most {limits.steps} occurrences from its "
+                                                 "start (it repeats too often for too long)")
+
+
+def _expand(calendar: Any, text: str, origin: str, window: tuple[datetime, datetime], limits: ExpansionLimits, *,
+            zone: tzinfo) -> list[Any]:
+    """The occurrences in `window`, counted as they come; stops at the first cap passed."""
+    counter = OccurrenceCounter(limits, zone)
+    found: list[Any] = []
+    uid = ""
+    try:
+        query = recurring_ical_events.of(calendar)
+        start, end = query.to_datetime(window[0]), query.to_datetime(window[1])
+        for series in query.series:
+            uid = str(series.uid or "")
+            for occurrence in series.between(start, end):
+                component = occurrence.as_component(False)
+                over = counter.add(uid, component.decoded("DTSTART"))
+                if over is not None:
+                    raise _refuse(text, origin, over[0], over[1])
+                found.append(component)
+    except ScheduleError:
+        raise
+    except Exception as exc:  # the library raises many kinds for a broken series
+        raise _refuse(text, origin, uid, f"a recurring event that can be expanded ({type(exc).__name__})") \
+            from None
+    return found
 
 
 def _calendar(text: str, origin: str) -> Any:

@@ -3,19 +3,24 @@
 Safe harbour wants the key kept apart from the data: under systemd,
 `LoadCredential=schedule.key:…` (or `LoadCredentialEncrypted=`) puts it in
 `$CREDENTIALS_DIRECTORY`; otherwise `paths.key_file` (outside `paths.state_dir`) is created
-with mode 0600, atomically, the first time it is needed.
+with mode 0600 in a 0700 folder, atomically, the first time it is needed, and its modes are
+checked on every load (fixed, or the key refused).
 """
 
 import base64
 import contextlib
+import logging
 import os
 import secrets
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 
 from print_service.errors import ScheduleError
 
-__all__ = ["CREDENTIAL_NAME", "KEY_BYTES", "load_key", "load_or_create_key"]
+__all__ = ["CREDENTIAL_NAME", "KEY_BYTES", "check_key_modes", "load_key", "load_or_create_key"]
+
+_log = logging.getLogger(__name__)
 
 CREDENTIAL_NAME = "schedule.key"
 KEY_BYTES = 32
@@ -28,7 +33,52 @@ def load_key(key_file: Path, env: Mapping[str, str] | None = None) -> bytes | No
         credential = Path(environ["CREDENTIALS_DIRECTORY"]) / CREDENTIAL_NAME
         if credential.exists():
             return _decode(credential)
-    return _decode(key_file) if key_file.exists() else None
+    if not key_file.exists() and not key_file.is_symlink():
+        return None
+    check_key_modes(key_file)
+    return _decode(key_file)
+
+
+def check_key_modes(key_file: Path) -> None:
+    """The key file must be a regular file of mode 0600, its folder not writable by others.
+
+    A looser mode is fixed when this user owns the file (or a folder that holds nothing but
+    the key); otherwise the key is refused with one line saying what to fix.
+    """
+    try:
+        info = os.lstat(key_file)
+        folder = os.stat(key_file.parent)
+    except OSError as exc:
+        raise ScheduleError(f"schedule key {key_file}: cannot be checked ({type(exc).__name__})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ScheduleError(f"schedule key {key_file}: expected a regular file (not a link or a device)")
+    if folder.st_mode & 0o022:
+        raise ScheduleError(f"schedule key {key_file}: its folder may be written by others "
+                            f"(mode {stat.S_IMODE(folder.st_mode):04o}); expected 0700")
+    if folder.st_mode & 0o077 and folder.st_uid == os.geteuid() and _holds_only_keys(key_file.parent, key_file):
+        _fix(key_file.parent, 0o700, "its folder")
+    if info.st_mode & 0o077:
+        if info.st_uid != os.geteuid():
+            raise ScheduleError(f"schedule key {key_file}: readable by others (mode "
+                                f"{stat.S_IMODE(info.st_mode):04o}); expected 0600")
+        _fix(key_file, 0o600, "the file")
+
+
+def _holds_only_keys(folder: Path, key_file: Path) -> bool:
+    try:
+        return all(entry.name == key_file.name or entry.name.startswith(f".{key_file.name}.")
+                   for entry in folder.iterdir())
+    except OSError:
+        return False
+
+
+def _fix(path: Path, mode: int, what: str) -> None:
+    try:
+        os.chmod(path, mode)
+    except OSError:
+        raise ScheduleError(f"schedule key {path}: {what} has a loose mode and cannot be set to "
+                            f"{mode:04o}") from None
+    _log.warning("schedule key: set %s %s to %04o", what, path, mode)
 
 
 def load_or_create_key(key_file: Path, env: Mapping[str, str] | None = None) -> bytes:

@@ -1,10 +1,14 @@
 """The unattended evening print of the next clinic day's schedule (`downtime-kiosk nightly`).
 
 Order: wait for a trustworthy clock, refresh (falling back to the cache), pick the next
-clinic day, print it once per target date, retry a failed print every `retry_minutes`
-until `print_deadline`, and leave an alert the screen and LED show while it fails. Every
-dependency (clock, printer, clock-sync check) is passed in, so tests drive a whole evening
-without waiting and the CLI wires the real ones.
+clinic day, print it once per target date, and leave an alert the screen and LED show while
+it fails. Failures are sorted: a *transient* one (cupsd down, a printer out of paper or
+paused, the clock not yet synchronised) is retried every `retry_minutes` until
+`print_deadline`, saying on stderr what it waits for and until when; a *permanent* one (no
+such queue, no printer, the output folder for patient data, no `schedule.source`, a
+document that cannot be drawn) gives up at once with the cause and the key to fix, since
+waiting cannot mend it. Every dependency (clock, printer, clock-sync check) is passed in,
+so tests drive a whole evening without waiting and the CLI wires the real ones.
 """
 
 import contextlib
@@ -27,9 +31,11 @@ _log = logging.getLogger(__name__)
 
 ALERT_KIND = "nightly_print"
 CLOCK_POLL_SECONDS = 30.0
-PrintDocument = Callable[[bytes, str], None]
+PrintDocument = Callable[[bytes, str], bool]
 """Prints PDF bytes as a job of a kind ("schedule", or a form id for the packet), which is all
-the job title may say besides the time; raises PrintServiceError when the job does not print."""
+the job name may say besides the time. True when it printed, False when the printer accepted
+it but was still printing when the wait ran out; raises PrintServiceError when it did not print
+(`transient` on the error says whether waiting may help)."""
 SCHEDULE_KIND = "schedule"
 
 
@@ -71,17 +77,21 @@ class NightlyPrint:
 
     # -- steps ------------------------------------------------------------------------------------
     def _wait_for_clock(self) -> bool:
-        first = True
+        waited = False
         while not self.clock_synchronised():
             now = self.clock.now()
             deadline = self._deadline(now)
             if now >= deadline:
                 return False
-            if first:
-                self._save(self._today() + timedelta(days=1), "waiting",
-                           "waiting for the clock to be synchronised before printing")
-                first = False
+            if not waited:
+                message = f"waiting for the clock to be synchronised (network time) until {deadline:%H:%M} " \
+                          "before printing"
+                _log.warning("nightly: %s", message)
+                self._save(self._today() + timedelta(days=1), "waiting", message)
+                waited = True
             self.clock.sleep(min(CLOCK_POLL_SECONDS, (deadline - now).total_seconds()))
+        if waited:
+            _log.warning("nightly: the clock is synchronised; printing")
         return True
 
     def _print_next_clinic_day(self, refresh_error: str | None) -> NightlyRecord:
@@ -109,27 +119,48 @@ class NightlyPrint:
         return self._print_with_retries(target, note)
 
     def _print_with_retries(self, target: date, note: str) -> NightlyRecord:
-        retry = timedelta(minutes=self.settings.retry_minutes)
+        attempt = 1
         while True:
-            now = self.clock.now()
             try:
-                document = day_document(self.cache, target, now, paper=self.paper)
-                self.print_document(document, SCHEDULE_KIND)
+                confirmed = self._print_once(target)
             except PrintServiceError as exc:
-                reason = exc.user_message.rstrip(".")
-                if now + retry > self._deadline(now):
-                    return self._give_up(target, f"printing failed: {reason}")
-                self.alerts.raise_alert(ALERT_KIND, f"The schedule for {_day_words(target)} has not printed yet "
-                                        f"({reason}). Retrying every {self.settings.retry_minutes} minutes until "
-                                        f"{self.settings.print_deadline:%H:%M}.")
-                self._save(target, "waiting", f"printing failed ({reason}); retrying in "
-                                              f"{self.settings.retry_minutes} minutes")
-                self.clock.sleep(retry.total_seconds())
+                if not exc.transient:
+                    return self._give_up(target, f"cannot print: {exc}")
+                if not self._wait_to_retry(target, exc, attempt):
+                    return self._give_up(target, f"printing failed until {self.settings.print_deadline:%H:%M}: "
+                                                 f"{exc.user_message.rstrip('.')}")
+                attempt += 1
                 continue
-            printed_at = self.clock.now()
-            self.store.mark_printed(target, printed_at)
+            self.store.mark_printed(target, self.clock.now())  # never printed twice, even if still printing
             self.alerts.clear(ALERT_KIND)
+            if not confirmed:
+                return self._save(target, "printing", f"sent the schedule for {_day_words(target)} to the printer; "
+                                  "it was still printing when the wait ended — check the printer")
             return self._save(target, "printed", f"printed the schedule for {_day_words(target)}{note}")
+
+    def _print_once(self, target: date) -> bool:
+        now = self.clock.now()
+        document = day_document(self.cache, target, now, paper=self.paper)
+        return self.print_document(document, SCHEDULE_KIND)
+
+    def _wait_to_retry(self, target: date, error: PrintServiceError, attempt: int) -> bool:
+        """Sleep until the next attempt; False when the deadline comes first."""
+        now = self.clock.now()
+        retry = timedelta(minutes=self.settings.retry_minutes)
+        if now + retry > self._deadline(now):
+            return False
+        reason = error.user_message.rstrip(".")
+        until = f"{self.settings.print_deadline:%H:%M}"
+        next_try = (now + retry).astimezone(self.settings.timezone)
+        _log.warning("nightly: attempt %d did not print (%s); waiting for the printer, next try at %s, "
+                     "retrying every %d minutes until %s", attempt, error, f"{next_try:%H:%M}",
+                     self.settings.retry_minutes, until)
+        self.alerts.raise_alert(ALERT_KIND, f"The schedule for {_day_words(target)} has not printed yet "
+                                f"({reason}). Retrying every {self.settings.retry_minutes} minutes until {until}.")
+        self._save(target, "waiting", f"printing failed ({reason}); retrying in "
+                                      f"{self.settings.retry_minutes} minutes")
+        self.clock.sleep(retry.total_seconds())
+        return True
 
     # -- helpers ----------------------------------------------------------------------------------
     def _today(self) -> date:

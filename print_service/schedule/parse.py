@@ -28,17 +28,32 @@ class Parsed:
 
 
 def parse_document(document: Document, settings: ScheduleSettings, window: tuple[datetime, datetime]) -> Parsed:
-    """Parse `document` per `schedule.format`; ScheduleError with one clear line when it is not usable."""
+    """Parse `document` per `schedule.format`; ScheduleError with one clear line when it is not usable.
+
+    Whatever a parser library raises becomes a ScheduleError naming only the kind of error:
+    a library's own message or a traceback may quote the content, which holds PHI.
+    """
+    try:
+        return _parse(document, settings, window)
+    except ScheduleError:
+        raise
+    except (Exception, RecursionError, MemoryError) as exc:
+        raise ScheduleError(f"schedule source {document.origin}: expected a readable schedule "
+                            f"({type(exc).__name__} while reading it)") from None
+
+
+def _parse(document: Document, settings: ScheduleSettings, window: tuple[datetime, datetime]) -> Parsed:
     kind = detect_format(document, settings.format)
     if kind == "pdf":
         _check_pdf(document)
         return Parsed("pdf", pdf=document.data)
     text = decode_text(document, settings.encoding)
     if kind == "ics":
-        found = parse_ics(text, document.origin, settings.timezone, window,
-                          patient_from=settings.patient_from, provider_from=settings.provider_from)
+        found = parse_ics(text, document.origin, settings.timezone, window, patient_from=settings.patient_from,
+                          provider_from=settings.provider_from, limits=settings.limits)
     else:
-        found = parse_csv(text, document.origin, settings.csv, settings.timezone)
+        found = parse_csv(text, document.origin, settings.csv, settings.timezone, window=window,
+                          limits=settings.limits)
     return Parsed(kind, tuple(in_window(found, *window)))
 
 

@@ -14,7 +14,7 @@ from print_service.storage import write_atomic
 
 __all__ = ["OUTCOMES", "NightlyRecord", "NightlyStore"]
 
-OUTCOMES = ("printed", "nothing", "failed", "waiting")
+OUTCOMES = ("printed", "printing", "nothing", "failed", "waiting")
 _KEEP_DATES = 60
 
 

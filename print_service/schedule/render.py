@@ -23,6 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from print_service.forms.render.text import shorten
 from print_service.schedule.model import Appointment
 
 __all__ = ["PHI_FOOTER", "DayPrintout", "render_day"]
@@ -30,6 +31,8 @@ __all__ = ["PHI_FOOTER", "DayPrintout", "render_day"]
 PHI_FOOTER = "Contains PHI \u2014 keep secure, shred after use"
 _FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
 _PAGE_SIZES = {"letter": letter, "a4": A4}
+_PATIENT_CHARS = 120  # about three lines of the patient column
+_FIELD_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,11 +130,17 @@ def _styles(font: str, bold: str) -> tuple[ParagraphStyle, ParagraphStyle, Parag
     return cell, heading, note
 
 
+def _cell(text: str, limit: int, style: ParagraphStyle) -> Paragraph:
+    """A table cell from an outside field, cut to a few lines so no row can outgrow the page."""
+    return Paragraph(escape(shorten(text, limit)), style)
+
+
 def _table(rows: Sequence[Appointment], zone: tzinfo, cell: ParagraphStyle, bold: str, width: float) -> Table:
     data: list[list[object]] = [["Time", "Patient", "Type", "Location"]]
     for appointment in rows:
-        data.append([_time_cell(appointment, zone), Paragraph(escape(appointment.patient or appointment.title), cell),
-                     Paragraph(escape(appointment.type), cell), Paragraph(escape(appointment.location), cell)])
+        patient = appointment.patient or appointment.title
+        data.append([_time_cell(appointment, zone), _cell(patient, _PATIENT_CHARS, cell),
+                     _cell(appointment.type, _FIELD_CHARS, cell), _cell(appointment.location, _FIELD_CHARS, cell)])
     table = Table(data, colWidths=[width * 0.22, width * 0.38, width * 0.2, width * 0.2], repeatRows=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, 0), bold),
@@ -158,7 +167,7 @@ def render_day(appointments: Sequence[Appointment], info: DayPrintout) -> bytes:
     all_day = [a for a in appointments if a.all_day]
     timed = sorted((a for a in appointments if not a.all_day), key=lambda a: (a.provider.lower(), a.start))
     for entry in all_day:
-        text = " \u2014 ".join(p for p in (entry.title, entry.provider) if p)
+        text = " \u2014 ".join(shorten(p, _FIELD_CHARS) for p in (entry.title, entry.provider) if p)
         story.append(Paragraph(f"<b>All day:</b> {escape(text)}", note))
     if all_day:
         story.append(Spacer(1, 4 * mm))
@@ -166,7 +175,7 @@ def render_day(appointments: Sequence[Appointment], info: DayPrintout) -> bytes:
         story.append(Paragraph("No appointments on this day.", note))
     for _provider, group in groupby(timed, key=lambda a: a.provider.lower()):
         rows = list(group)
-        name = rows[0].provider or "No provider given"
+        name = shorten(rows[0].provider, _FIELD_CHARS) or "No provider given"
         story.append(KeepTogether([Paragraph(escape(f"{name} ({len(rows)})"), heading),
                                    _table(rows, info.zone, cell, bold, doc.width)]))
         story.append(Spacer(1, 5 * mm))

@@ -7,6 +7,8 @@ from pathlib import Path
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
+from print_service.schedule.expansion import DEFAULT_MAX_APPOINTMENTS, DEFAULT_MAX_PER_DAY, ExpansionLimits
+
 __all__ = [
     "AUTH_MODES",
     "CSV_FIELDS",
@@ -70,11 +72,18 @@ class ScheduleSettings:
     retry_minutes: int = 5
     print_deadline: time = time(21, 0)
     require_clock_sync: bool = True
+    max_appointments: int = DEFAULT_MAX_APPOINTMENTS
+    max_appointments_per_day: int = DEFAULT_MAX_PER_DAY
 
     @property
     def max_bytes(self) -> int:
         """The size cap on one download or file, in bytes."""
         return int(self.max_megabytes * 1024 * 1024)
+
+    @property
+    def limits(self) -> ExpansionLimits:
+        """The caps on what one fetch may expand to (a calendar must never eat the 512 MB Pi)."""
+        return ExpansionLimits(self.max_appointments, self.max_appointments_per_day)
 
     @property
     def is_url(self) -> bool:

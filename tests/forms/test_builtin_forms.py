@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from print_service.forms import FormCatalogue, Paper, PracticeSettings, ProcedureLinks
+from print_service.forms import Paper, PracticeSettings, ProcedureLinks
 from print_service.forms.builtin import BUILTIN_IDS
+from print_service.forms.catalogue import FormCatalogue
 from tests.forms.pdfs import A4_SIZE, LETTER_SIZE, page_sizes, page_texts
 
 PRACTICE = PracticeSettings(name="Riverbend Behavioral Health", vendor_support_phone="443-569-8778",

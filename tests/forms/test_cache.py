@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from print_service.errors import PrintServiceError, UnknownNameError
-from print_service.forms import FormCatalogue, Paper, PracticeSettings, ProcedureLinks
+from print_service.forms import Paper, PracticeSettings, ProcedureLinks
+from print_service.forms.catalogue import FormCatalogue
 from tests.forms.pdfs import page_texts
 
 RIVERBEND = PracticeSettings(name="Riverbend Behavioral Health")

@@ -10,9 +10,10 @@ from typing import cast
 import pytest
 from PIL import Image
 
-from print_service.forms import FormCatalogue, Paper, PracticeSettings
+from print_service.forms import Paper, PracticeSettings
 from print_service.forms.blocks import Fields
 from print_service.forms.builtin import BUILTIN_IDS, builtin_definitions
+from print_service.forms.catalogue import FormCatalogue
 from print_service.forms.render.pages import MARGIN
 from print_service.forms.render.text import text_width
 from print_service.forms.settings import ProcedureLinks
@@ -52,6 +53,22 @@ def test_every_box_is_wider_than_its_label(form_id: str) -> None:
             total = sum(f.weight for f in block.fields)
             for field in block.fields:
                 assert text_width(field.label, 7) + 6 < content * field.weight / total, field.label
+
+
+@pytest.mark.parametrize("form_id", BUILTIN_IDS)
+def test_no_table_header_breaks_a_word(form_id: str) -> None:
+    from print_service.forms.blocks import Table
+    from print_service.forms.render.blocks import LABEL
+
+    definition = builtin_definitions(PRACTICE, ProcedureLinks())[form_id]
+    content = (792 if definition.landscape else 595) - 2 * MARGIN  # the narrower of letter and A4
+    for block in definition.blocks:
+        if isinstance(block, Table):
+            total = sum(c.weight for c in block.columns)
+            for column in block.columns:
+                room = content * column.weight / total - 5
+                for word in column.label.split():
+                    assert text_width(word, LABEL, bold=True) <= room, (form_id, column.label, word)
 
 
 def _png_dir(tmp_path: Path) -> Path:

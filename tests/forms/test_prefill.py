@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from print_service.errors import UnknownNameError
-from print_service.forms import FormCatalogue, FormsSettings, PracticeSettings, Prefill, inspect_custom_pdf
+from print_service.forms import FormsSettings, PracticeSettings, Prefill
+from print_service.forms.catalogue import FormCatalogue
+from print_service.forms.custom import inspect_custom_pdf
 from tests.forms.pdfs import WORD, make_pdf, page_texts
 
 VISIT = Prefill("Doe, Jane", date(2026, 11, 26), time(14, 30), "Dr. Ada Smith, MD", date(1980, 2, 3))

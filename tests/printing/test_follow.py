@@ -2,7 +2,8 @@
 
 from datetime import datetime
 
-from print_service.printing import PrintingSettings, PrintService, job_title
+from print_service.printing import PrintingSettings, job_title
+from print_service.printing.service import PrintService
 from tests.fixtures.cupsd import PrivateCupsd, wait_until
 from tests.printing.pdfs import make_pdf
 

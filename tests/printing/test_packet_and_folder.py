@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 from print_service.errors import PrintFailedError, UnknownNameError
-from print_service.printing import PacketItem, PrintingSettings, PrintService, print_form, print_packet
+from print_service.printing import PacketItem, PrintingSettings
+from print_service.printing.packet import print_form, print_packet
+from print_service.printing.service import PrintService
 from tests.fixtures.cupsd import PrivateCupsd
 from tests.printing.pdfs import make_pdf, page_text_and_size
 

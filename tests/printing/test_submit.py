@@ -8,7 +8,8 @@ import cups
 import pytest
 
 from print_service.errors import PrintFailedError, ServiceUnavailableError, UnknownNameError
-from print_service.printing import PrintingSettings, PrintService, job_title
+from print_service.printing import PrintingSettings, job_title
+from print_service.printing.service import PrintService
 from tests.fixtures.cupsd import PrivateCupsd
 from tests.printing.pdfs import make_pdf, page_text_and_size
 

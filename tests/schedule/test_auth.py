@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from print_service.schedule import ScheduleCache
+from print_service.schedule.cache import ScheduleCache
 from tests.fixtures.calendars import reference_ics
 from tests.fixtures.http_server import LocalHTTPServer, Reply, Request
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from print_service.exit_codes import ExitCode
-from print_service.schedule import ScheduleCache
+from print_service.schedule.cache import ScheduleCache
 from tests.fixtures.calendars import CANARY, reference_csv, reference_ics
 from tests.fixtures.http_server import LocalHTTPServer, Reply
 
@@ -80,8 +80,8 @@ def _prime_file(cache: ScheduleCache, path: Path, text: str) -> None:
 
 FILE_CASES: dict[str, tuple[bytes, str]] = {
     "wrong csv headers": (b"Date,Time,Who\n10/30/2026,9:00 AM,Someone Fictional\n",
-                          'the CSV headers do not match [schedule.csv_columns]: missing "Appt Date" (date), '
-                          '"Start Time" (start); the file has "Date", "Time", "Who"'),
+                          'CSV line 1: expected a header row with the columns "Appt Date" (date) and "Start Time" '
+                          '(start) named in [schedule.csv_columns]; line 1 has 3 columns and no such name'),
     "bad date in a row": (reference_csv().replace("10/30/2026", "30.13.2026", 1).encode(),
                           'CSV line 2, column "Appt Date": expected a date in the format'),
     "latin-1 csv": (reference_csv("Zoë Fictional").encode("latin-1"), "not valid utf-8 text (byte 0xEB"),

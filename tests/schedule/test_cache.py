@@ -11,7 +11,8 @@ import pytest
 
 from print_service.errors import ScheduleError
 from print_service.paths import AppPaths
-from print_service.schedule import CsvSettings, ScheduleCache
+from print_service.schedule import CsvSettings
+from print_service.schedule.cache import ScheduleCache
 from tests.fixtures.calendars import (
     CANARY,
     CSV_COLUMNS,
@@ -40,7 +41,7 @@ def test_cache_is_encrypted_and_key_file_is_0600_apart_from_data(make_cache: Mak
     cache = make_cache(feed)
     assert cache.refresh().ok
     blob = cache.cache_file.read_bytes()
-    assert blob.startswith(b"DKSC1")
+    assert blob.startswith(b"DKSC2")
     assert CANARY.encode() not in blob and b"Phitestova" not in blob
     assert stat.S_IMODE(cache.cache_file.stat().st_mode) == 0o600
     key_file = schedule_paths.key_file

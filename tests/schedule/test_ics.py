@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from print_service.schedule import Appointment, ScheduleCache
+from print_service.schedule import Appointment
+from print_service.schedule.cache import ScheduleCache
 from tests.fixtures.calendars import CANARY, NEW_YORK, PRESCRIBER, THERAPIST, reference_ics
 from tests.fixtures.http_server import LocalHTTPServer, Reply
 

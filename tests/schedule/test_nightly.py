@@ -1,6 +1,7 @@
 """The nightly print, driven through whole evenings on a manual clock (no real waiting)."""
 
 import json
+import logging
 import subprocess
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
@@ -9,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from print_service.alerts import AlertStore
-from print_service.errors import PrintFailedError
+from print_service.errors import PrinterNotReadyError
 from print_service.paths import AppPaths
-from print_service.schedule import ScheduleCache
+from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.nightly import ALERT_KIND, NightlyPrint
 from print_service.schedule.records import NightlyStore
 from tests.fixtures.calendars import NEW_YORK, ManualClock, reference_ics
@@ -28,11 +29,12 @@ class Printer:
         self.attempts = 0
         self.broken = False
 
-    def __call__(self, document: bytes, title: str) -> None:
+    def __call__(self, document: bytes, title: str) -> bool:
         self.attempts += 1
         if self.broken:
-            raise PrintFailedError("printer lp: out of paper", user_message="The printer is out of paper.")
+            raise PrinterNotReadyError("printer lp: out of paper", user_message="The printer is out of paper.")
         self.jobs.append((document, title))
+        return True
 
 
 def pdf_text(document: bytes, tmp_path: Path) -> str:
@@ -127,7 +129,7 @@ def test_printer_broken_all_evening_gives_up_at_the_deadline(evening: Callable[.
     clock = ManualClock(FRIDAY_EVENING)
     record = evening(clock, printer).run()
     assert record.outcome == "failed"
-    assert record.message == "printing failed: The printer is out of paper"
+    assert record.message == "printing failed until 21:00: The printer is out of paper"
     assert clock.now() <= datetime.combine(FRIDAY_EVENING.date(), time(21, 0), NEW_YORK)
     assert printer.attempts == 43  # 17:30 … 21:00, every 5 minutes
     (alert,) = AlertStore(schedule_paths.alerts_dir).active()
@@ -141,7 +143,9 @@ def test_printer_broken_all_evening_gives_up_at_the_deadline(evening: Callable[.
 
 
 def test_nothing_printed_before_the_clock_is_synchronised(evening: Callable[..., NightlyPrint],
-                                                          schedule_paths: AppPaths) -> None:
+                                                          schedule_paths: AppPaths,
+                                                          caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, logger="print_service.schedule.nightly")
     printer = Printer()
     clock = ManualClock(FRIDAY_EVENING)
     synced = {"now": False}
@@ -156,6 +160,9 @@ def test_nothing_printed_before_the_clock_is_synchronised(evening: Callable[...,
     record = evening(clock, printer, synced=lambda: synced["now"]).run()
     assert outcomes == ["waiting"]
     assert record.outcome == "printed" and printer.attempts == 1
+    assert [r.getMessage() for r in caplog.records] == [
+        "nightly: waiting for the clock to be synchronised (network time) until 21:00 before printing",
+        "nightly: the clock is synchronised; printing"]
     assert clock.now() >= FRIDAY_EVENING + timedelta(minutes=7)
 
 

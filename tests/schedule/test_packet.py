@@ -3,7 +3,7 @@
 import subprocess
 from pathlib import Path
 
-from print_service.forms import FormCatalogue
+from print_service.forms.catalogue import FormCatalogue
 from print_service.schedule.packet import form_for, packet_pages
 from tests.fixtures.calendars import NEW_YORK
 from tests.schedule.test_render import sample_day

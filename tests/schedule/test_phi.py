@@ -20,9 +20,10 @@ CHILD = textwrap.dedent("""
     from pathlib import Path
     from zoneinfo import ZoneInfo
     from print_service.alerts import AlertStore
-    from print_service.errors import PrintFailedError
+    from print_service.errors import PrinterNotReadyError
     from print_service.paths import AppPaths
-    from print_service.schedule import ScheduleCache, ScheduleSettings
+    from print_service.schedule import ScheduleSettings
+    from print_service.schedule.cache import ScheduleCache
     from print_service.schedule.nightly import NightlyPrint
     from print_service.schedule.records import NightlyStore
     from tests.fixtures.calendars import ManualClock
@@ -40,8 +41,9 @@ CHILD = textwrap.dedent("""
     def printer(document, title):
         attempts.append(title)
         if len(attempts) == 1:
-            raise PrintFailedError(f"job {title} failed", user_message="The printer is out of paper.")
+            raise PrinterNotReadyError(f"job {title} failed", user_message="The printer is out of paper.")
         printed.append(document)
+        return True
 
     cache = ScheduleCache(settings, paths, now=clock.now)
     record = NightlyPrint(cache, printer, AlertStore(paths.alerts_dir, now=clock.now), NightlyStore(paths.state_dir),

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from print_service.schedule import ScheduleCache
+from print_service.schedule.cache import ScheduleCache
 from tests.fixtures.calendars import NOW, THERAPIST, ics_with
 
 MakeCache = Callable[..., ScheduleCache]

@@ -12,9 +12,10 @@ import pytest
 
 from print_service.alerts import AlertStore
 from print_service.paths import AppPaths
-from print_service.printing import PrintingSettings, PrintService
+from print_service.printing import PrintingSettings
 from print_service.printing.connection import connect
-from print_service.schedule import ScheduleCache
+from print_service.printing.service import PrintService
+from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.nightly import NightlyPrint
 from print_service.schedule.printer import cups_document_printer
 from print_service.schedule.records import NightlyStore
@@ -113,7 +114,7 @@ def test_schedule_never_goes_to_the_output_folder(run_cli: RunCli, write_config:
     result = run_cli("--config", path, "schedule", "print")
     assert result.returncode == 1
     assert result.stderr == ("downtime-kiosk: documents with patient details are never written to "
-                             "printing.output_dir; name a printer\n")
+                             "printing.output_dir; set printing.printer\n")
     assert not out.exists() or not any(out.iterdir())
 
 

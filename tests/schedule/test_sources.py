@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from print_service.schedule import CsvSettings, ScheduleCache
+from print_service.schedule import CsvSettings
+from print_service.schedule.cache import ScheduleCache
 from tests.fixtures.calendars import CSV_COLUMNS, reference_csv, reference_ics, snapshot_pdf
 from tests.fixtures.http_server import LocalHTTPServer, Reply
 

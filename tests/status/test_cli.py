@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.status import DowntimeLog, Level
+from kiosk.status import Level
+from kiosk.status.downtime_log import DowntimeLog
 from tests.conftest import RunCli
 from tests.fixtures.http_server import Reply
 from tests.fixtures.status_servers import StatusWorld, incident, maintenance

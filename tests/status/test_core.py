@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.status import DowntimeLog, Level, StatusSnapshot, exit_code_for
-from kiosk.status.downtime_log import MAX_ENTRIES
+from kiosk.status import Level, StatusSnapshot, exit_code_for
+from kiosk.status.downtime_log import MAX_ENTRIES, DowntimeLog
 from kiosk.status.providers import PayloadError, decode_json, parse_instatus, parse_statuspage, parse_time
 from kiosk.status.providers.instatus import is_instatus_summary
 from kiosk.status.providers.statuspage import is_statuspage_summary

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.demo.status_page import CYCLE, DemoStatusPage, scenario_for
-from kiosk.status import Level, StatusMonitor, probe_once
+from kiosk.status import Level
+from kiosk.status.monitor import StatusMonitor
+from kiosk.status.probe import probe_once
 from print_service.paths import AppPaths
 from tests.conftest import RunCli
 from tests.fixtures.status_servers import FakeTime

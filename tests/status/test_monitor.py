@@ -10,7 +10,9 @@ from typing import TypeVar
 
 import pytest
 
-from kiosk.status import DowntimeLog, Level, StatusMonitor, StatusSnapshot
+from kiosk.status import Level, StatusSnapshot
+from kiosk.status.downtime_log import DowntimeLog
+from kiosk.status.monitor import StatusMonitor
 from kiosk.status.settings import StatusSettings
 from kiosk.status.snapshot_store import SNAPSHOT_FILE_NAME
 from print_service.paths import AppPaths

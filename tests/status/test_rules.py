@@ -4,7 +4,8 @@ import asyncio
 
 import pytest
 
-from kiosk.status import Level, StatusSnapshot, probe_once
+from kiosk.status import Level, StatusSnapshot
+from kiosk.status.probe import probe_once
 from kiosk.status.settings import StatusSettings
 from tests.fixtures.http_server import Reply
 from tests.fixtures.status_servers import (

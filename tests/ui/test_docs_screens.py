@@ -14,8 +14,9 @@ from kiosk.status import Level
 from kiosk.status.guidance import guidance_for
 from kiosk.ui.pin import hash_pin
 from kiosk.ui.services import ServicePrintDesk
-from print_service.forms import FormCatalogue
-from print_service.printing import PrintingSettings, PrintService
+from print_service.forms.catalogue import FormCatalogue
+from print_service.printing import PrintingSettings
+from print_service.printing.service import PrintService
 from tests.fixtures.xvfb import KivyHarness
 from tests.ui.conftest import MakeCtx
 from tests.ui.states import LEVELS, NOW, iso, make_state, write_state

@@ -5,8 +5,9 @@ the out-of-paper printer with Resume, and the packet."""
 from pathlib import Path
 
 from kiosk.ui.services import ServicePrintDesk
-from print_service.forms import FormCatalogue
-from print_service.printing import PrintingSettings, PrintService
+from print_service.forms.catalogue import FormCatalogue
+from print_service.printing import PrintingSettings
+from print_service.printing.service import PrintService
 from tests.fixtures.cupsd import PrivateCupsd
 from tests.fixtures.xvfb import KivyHarness
 from tests.ui.conftest import MakeCtx

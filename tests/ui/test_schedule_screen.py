@@ -8,10 +8,12 @@ import pytest
 
 from kiosk.ui.pin import hash_pin
 from kiosk.ui.services import ServiceScheduleDesk
-from print_service.forms import FormCatalogue
+from print_service.forms.catalogue import FormCatalogue
 from print_service.paths import AppPaths
-from print_service.printing import PrintingSettings, PrintService
-from print_service.schedule import ScheduleCache, ScheduleSettings
+from print_service.printing import PrintingSettings
+from print_service.printing.service import PrintService
+from print_service.schedule import ScheduleSettings
+from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.printer import cups_document_printer
 from tests.fixtures.calendars import ics_with
 from tests.fixtures.cupsd import CaptureQueue, PrivateCupsd

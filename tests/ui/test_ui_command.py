@@ -19,20 +19,30 @@ from tests.ui.states import make_state, write_state
 
 
 def test_set_pin_prints_a_hash_line_from_stdin(run_cli: RunCli, write_config: Callable[..., Path]) -> None:
-    result = run_cli("ui", "--set-pin", input="2468\n")
+    result = run_cli("ui", "--set-pin", input="246810\n")
     assert result.returncode == 0, result.stderr
     line = result.stdout.strip().splitlines()[-1]
-    assert line.startswith('pin_hash = "scrypt$') and "2468" not in line
+    assert line.startswith('pin_hash = "scrypt$') and "246810" not in line
     value = line.split('"')[1]
-    assert verify_pin("2468", value)
+    assert verify_pin("246810", value)
     config = write_config(f"[ui]\n{line}\n")
-    assert run_cli("--config", config, "config", "check").returncode == 0
+    checked = run_cli("--config", config, "config", "check")
+    assert checked.returncode == 0 and "warning" not in checked.stderr
 
 
 def test_set_pin_refuses_what_the_pad_cannot_type(run_cli: RunCli) -> None:
-    result = run_cli("ui", "--set-pin", input="12ab\n")
-    assert result.returncode == 64
-    assert result.stderr.strip() == "downtime-kiosk: a PIN is 4 to 12 digits (the screen's pad has only digits)"
+    for typed in ("12ab56", "2468"):
+        result = run_cli("ui", "--set-pin", input=f"{typed}\n")
+        assert result.returncode == 64
+        assert result.stderr.strip() == "downtime-kiosk: a new PIN is 6 to 12 digits (the screen's pad has only digits)"
+
+
+def test_config_check_warns_about_an_old_short_pin_hash(run_cli: RunCli, write_config: Callable[..., Path]) -> None:
+    from tests.ui.test_pin import _old_hash
+
+    result = run_cli("--config", write_config(f'[ui]\npin_hash = "{_old_hash("2468")}"\n'), "config", "check")
+    assert result.returncode == 0
+    assert "downtime-kiosk: warning: ui.pin_hash was made before PINs needed 6 digits" in result.stderr
 
 
 def test_bad_pin_hash_in_config_is_one_line_without_the_value(run_cli: RunCli,
@@ -80,7 +90,7 @@ def window_geometry(display: XDisplay, pid: int) -> tuple[str, int, int]:
     return found[-1], int(values["WIDTH"]), int(values["HEIGHT"])
 
 
-def test_screen_runs_full_screen_and_ignores_escape(xvfb_display: XDisplay, write_config: Callable[..., Path],
+def test_screen_runs_full_screen_and_ignores_escape_and_f1(xvfb_display: XDisplay, write_config: Callable[..., Path],
                                                     tmp_path: Path) -> None:
     config = write_config("[ui]\nfullscreen = true\n")
     write_state(tmp_path / "run" / "state.json", make_state("outage", now=_utc_now()))
@@ -114,7 +124,8 @@ def test_screen_runs_full_screen_and_ignores_escape(xvfb_display: XDisplay, writ
 
         tap_tab(3, "info")
         # the pointer is over the window, so the keyboard goes to it; events arrive in order
-        subprocess.run([xdotool(), "key", "Escape"], env=xvfb_display.env(), check=True)
+        # F1 would open Kivy's settings panel over the whole window, and the tap below would not reach the tabs
+        subprocess.run([xdotool(), "key", "Escape", "F1"], env=xvfb_display.env(), check=True)
         tap_tab(0, "status")
         assert process.poll() is None, "the screen quit"
         process.terminate()  # systemd's stop

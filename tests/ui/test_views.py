@@ -118,3 +118,39 @@ Local:
         /32 host LOCAL
 """
     assert local_addresses(sample) == ["192.168.1.23"]
+
+
+def test_the_side_column_says_only_what_is_known() -> None:
+    from kiosk.ui.status_view import NOT_CHECKED, NOTHING_TO_REPORT
+
+    unread = make_state("outage")
+    unread["probes"]["status_page"] = {"ok": False, "http_status": None, "error": "timed out", "elapsed_ms": 1000}
+    assert status_view(unread, NOW, monitor_timeout=30, stale_after=180).side == [("", [NOT_CHECKED])]
+    earlier = {**unread, "incidents": [{"name": "Slow notes.", "status": "INVESTIGATING", "impact": "MINOROUTAGE",
+                                        "started": iso(NOW - timedelta(minutes=5)), "url": None}]}
+    side = status_view(earlier, NOW, monitor_timeout=30, stale_after=180).side
+    assert side[0] == ("", [NOT_CHECKED])
+    assert side[1][0] == "EARLIER ON THE STATUS PAGE" and side[1][1][0].startswith("Slow notes (investigating,")
+    read = make_state("operational")
+    assert status_view(read, NOW, monitor_timeout=30, stale_after=180).side == [("", [NOTHING_TO_REPORT])]
+    stopped = status_view(read, NOW + timedelta(minutes=5), monitor_timeout=30, stale_after=180)
+    assert stopped.side == []
+
+
+def test_the_band_line_is_one_fact_without_addresses() -> None:
+    outage = make_state("outage", headline="ICANotes is down: the EHR is not answering (http://x/ehr/: HTTP 503).")
+    assert status_view(outage, NOW, monitor_timeout=30, stale_after=180).headline == "The EHR does not answer"
+    page_outage = make_state("outage", incidents=[{"name": "Outage in the US-East region.", "status": "IDENTIFIED",
+                                                   "impact": "MAJOROUTAGE", "started": None, "url": None}])
+    page_outage["probes"]["ehr"]["ok"] = True
+    assert status_view(page_outage, NOW, monitor_timeout=30, stale_after=180).headline == (
+        "The status page reports: Outage in the US-East region")
+    slow = make_state("degraded", components=[{"id": "a", "name": "API", "status": "DEGRADEDPERFORMANCE"}])
+    assert status_view(slow, NOW, monitor_timeout=30, stale_after=180).headline == (
+        "The status page reports API: degraded performance")
+    unread = make_state("operational")
+    unread["probes"]["status_page"]["ok"] = False
+    assert status_view(unread, NOW, monitor_timeout=30, stale_after=180).headline == (
+        "ICANotes answers; its status page could not be checked")
+    assert status_view(make_state("offline"), NOW, monitor_timeout=30, stale_after=180).headline == (
+        "Nothing on the internet answers from this office")

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from gpiozero.pins.mock import MockFactory
 
-from kiosk.gpio_factory import FactoryResult
+from kiosk.gpio.factory import FactoryResult
 from kiosk.watch.wiring import build_services
 from tests.fixtures.cupsd import PrivateCupsd
 from tests.fixtures.status_servers import StatusWorld

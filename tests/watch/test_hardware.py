@@ -9,7 +9,7 @@ from gpiozero import LED
 from gpiozero.pins.mock import MockFactory
 
 from kiosk.button.settings import ButtonSettings
-from kiosk.gpio_factory import FactoryResult
+from kiosk.gpio.factory import FactoryResult
 from kiosk.led.settings import LedKind, LedSettings
 from kiosk.watch.hardware import open_hardware
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
+from kiosk.cli.actions.watch import _load
 from kiosk.cli.command import Context
-from kiosk.cli.commands.watch import _load
 from kiosk.config import load_config
 from kiosk.watch.config_watch import ConfigPart
 from kiosk.watch.logs import StderrFormatter, configure_logging

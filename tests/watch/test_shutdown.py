@@ -6,7 +6,7 @@ from pathlib import Path
 from gpiozero import PWMLED
 from gpiozero.pins.mock import MockFactory
 
-from kiosk.gpio_factory import FactoryResult
+from kiosk.gpio.factory import FactoryResult
 from kiosk.watch.wiring import build_services
 from tests.fixtures.status_servers import StatusWorld
 from tests.waiting import wait_until

@@ -1,4 +1,9 @@
-"""One module per subcommand of `downtime-kiosk`; each defines `COMMAND`."""
+"""One declaration module per subcommand of `downtime-kiosk`; each defines `COMMAND` (name, help, arguments).
+
+A declaration imports only argparse and `kiosk.cli.command`: the work is in `kiosk/cli/actions/`,
+named by `Command.run` and imported only when that command runs. A new command is one module here
+plus its action.
+"""
 
 import importlib
 import pkgutil

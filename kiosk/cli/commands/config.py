@@ -5,7 +5,7 @@ The IT person runs it after editing the file; first boot runs it before installi
 
 import argparse
 
-from kiosk.cli.command import Command, Context
+from kiosk.cli.command import Command
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -14,11 +14,4 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub.add_parser("check", help="validate the configuration; exit 78 with one line if it is wrong")
 
 
-def run(args: argparse.Namespace, context: Context) -> int:
-    """Load the configuration (raising ConfigError, exit 78, when it is wrong)."""
-    config = context.config
-    print(f"configuration OK: {config.source}")
-    return 0
-
-
-COMMAND = Command("config", "check the configuration file", add_arguments, run)
+COMMAND = Command("config", "check the configuration file", add_arguments, "kiosk.cli.actions.config:run")

@@ -6,19 +6,9 @@ plain words as soon as one cannot complete (it stays queued and prints after Res
 """
 
 import argparse
-import sys
 
-from kiosk.cli.command import Command, Context
-from kiosk.forms_catalogue import catalogue_from_config
-from print_service.printing import (
-    PacketItem,
-    PrintingSettings,
-    PrintService,
-    SubmittedJob,
-    print_packet,
-)
+from kiosk.cli.command import Command
 
-PACKET = "packet"
 MAX_COPIES = 20
 
 
@@ -47,36 +37,5 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "exit 1 with the reason if it cannot print")
 
 
-def run(args: argparse.Namespace, context: Context) -> int:
-    """Render (from the cache), submit, and optionally follow."""
-    config = context.config
-    settings = config.get(PrintingSettings)
-    service = PrintService(settings)
-    catalogue = catalogue_from_config(config)
-    packet = None if args.target == PACKET else [PacketItem(args.target, args.copies or 1)]
-    if service.uses_folder(args.printer):
-        print(f"printing.output_dir is set: writing PDFs to {settings.output_dir} (no printer is used)")
-    jobs = print_packet(service, catalogue, packet, printer=args.printer, copies=args.copies)
-    for job in jobs:
-        print(_describe(job))
-    return _follow(service, jobs) if args.wait else 0
-
-
-def _describe(job: SubmittedJob) -> str:
-    copies = f", {job.copies} copies" if job.copies > 1 else ""
-    if job.path is not None:
-        return f"{job.form_id}: wrote {job.path}{copies}"
-    return f"{job.form_id}: job {job.id} on {job.queue}{copies}"
-
-
-def _follow(service: PrintService, jobs: list[SubmittedJob]) -> int:
-    for job in jobs:
-        outcome = service.wait(job)
-        if not outcome.ok:
-            print(f"downtime-kiosk: {job.form_id} (job {job.id}): {outcome.message}", file=sys.stderr)
-            return 1
-        print(f"{job.form_id}: {outcome.message}")
-    return 0
-
-
-COMMAND = Command("print", "print a blank downtime form, or the packet the button prints", add_arguments, run)
+COMMAND = Command("print", "print a blank downtime form, or the packet the button prints", add_arguments,
+                  "kiosk.cli.actions.print:run")

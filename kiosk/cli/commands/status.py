@@ -6,13 +6,8 @@ outage, regional_outage or offline; 3 unknown; 78 bad configuration.
 """
 
 import argparse
-import asyncio
-import json
 
-from kiosk.cli.command import Command, Context
-from kiosk.status import DowntimeLog, StatusSettings, exit_code_for, probe_once
-from kiosk.status.summary import render_log, render_summary
-from print_service.paths import AppPaths
+from kiosk.cli.command import Command
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,20 +17,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="print the downtime log (every level change, with start and end) and exit 0")
 
 
-def run(args: argparse.Namespace, context: Context) -> int:
-    """Probe once and print; the exit status says the level."""
-    config = context.config
-    if args.log:
-        windows = DowntimeLog(config.get(AppPaths).state_dir).entries()
-        print(json.dumps([w.to_json() for w in windows], indent=2) if args.json else render_log(windows))
-        return 0
-    snapshot = asyncio.run(probe_once(config.get(StatusSettings)))
-    print(json.dumps(snapshot.to_json(), indent=2) if args.json else render_summary(snapshot))
-    return exit_code_for(snapshot.level)
-
-
 COMMAND = Command(
-    "status", "show whether ICANotes can be used right now (exit 0-3 by level)", add_arguments, run,
+    "status", "show whether ICANotes can be used right now (exit 0-3 by level)", add_arguments,
+    "kiosk.cli.actions.status:run",
     description="Probe the status page, the EHR, the upload site and the internet once, and say what to do. "
                 "Exit status: 0 operational, 1 degraded or maintenance, 2 outage, regional_outage or offline, "
                 "3 unknown, 78 bad configuration.",

@@ -5,62 +5,17 @@ says "status monitor not running" until the daemon writes.
 """
 
 import argparse
-import getpass
-import logging
-import sys
 
-from kiosk.cli.command import Command, Context
-from kiosk.config import BUILTIN_SOURCE, Config, parse_config
-from kiosk.errors import ConfigError, UsageError
-from kiosk.ui.pin import hash_pin, valid_pin
-from print_service.paths import AppPaths
-
-log = logging.getLogger("kiosk.ui")
+from kiosk.cli.command import Command
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """`--set-pin` instead of running the screen; `--window` for a window instead of full screen."""
     parser.add_argument("--set-pin", action="store_true",
-                        help="read a new PIN (4-12 digits) from stdin and print the pin_hash line for [ui]")
+                        help="read a new PIN (6-12 digits) from stdin and print the pin_hash line for [ui]")
     parser.add_argument("--window", action="store_true",
                         help="run in a window with a mouse cursor instead of full screen")
 
 
-def run(args: argparse.Namespace, context: Context) -> int:
-    """Print the PIN hash line, or run the screen until it is stopped."""
-    if args.set_pin:
-        return _set_pin()
-    from kiosk.ui.wiring import context_from_config, run_screen
-
-    config = _config_or_defaults(context)
-    ctx = context_from_config(config, fullscreen=False if args.window else None)
-    return run_screen(ctx, config.get(AppPaths))
-
-
-def _config_or_defaults(context: Context) -> Config:
-    """The configuration; when it is broken, the built-in defaults, so the wall still shows the status.
-
-    The watch daemon does the same and publishes the mistake as an alert, which the screen shows.
-    """
-    try:
-        return context.config
-    except ConfigError as exc:
-        log.error("configuration problem, the screen runs on the built-in defaults: %s", exc)
-        return parse_config({}, BUILTIN_SOURCE)
-
-
-def _set_pin() -> int:
-    if sys.stdin.isatty():
-        pin = getpass.getpass("New PIN (4-12 digits): ").strip()
-        if getpass.getpass("Same PIN again: ").strip() != pin:
-            raise UsageError("the two PINs differ; nothing changed")
-    else:
-        pin = sys.stdin.readline().strip()
-    if not valid_pin(pin):
-        raise UsageError("a PIN is 4 to 12 digits (the screen's pad has only digits)")
-    print("# put this line in the [ui] section of the configuration file:")
-    print(f'pin_hash = "{hash_pin(pin)}"')
-    return 0
-
-
-COMMAND = Command("ui", "run the wall screen (or make a PIN hash with --set-pin)", add_arguments, run)
+COMMAND = Command("ui", "run the wall screen (or make a PIN hash with --set-pin)", add_arguments,
+                  "kiosk.cli.actions.ui:run")

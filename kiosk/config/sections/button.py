@@ -5,7 +5,7 @@ from kiosk.config.model import Config
 from kiosk.config.reader import SectionReader
 from kiosk.config.section import SectionSpec
 from kiosk.errors import ConfigError
-from kiosk.gpio_pins import canonical_pin
+from kiosk.gpio.pins import canonical_pin
 from kiosk.led.settings import CHANNELS, LedSettings
 
 _D = ButtonSettings()

@@ -2,7 +2,7 @@
 
 from kiosk.config.reader import SectionReader
 from kiosk.config.section import SectionSpec
-from kiosk.gpio_pins import canonical_pin
+from kiosk.gpio.pins import canonical_pin
 from kiosk.led.settings import CHANNELS, LedKind, LedSettings
 
 _D = LedSettings()

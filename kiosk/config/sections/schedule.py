@@ -33,6 +33,7 @@ from print_service.schedule.settings import (
 
 _D = ScheduleSettings()
 _SECRET_KEYS = ("secret", "password", "token")
+_MAX_ZONE_NAME = 64  # the longest IANA name is 32 characters
 
 
 def system_zone_name(env: Mapping[str, str]) -> str:
@@ -52,9 +53,11 @@ def system_zone_name(env: Mapping[str, str]) -> str:
 
 
 def _zone(name: str) -> ZoneInfo | None:
+    if not name or len(name) > _MAX_ZONE_NAME:  # a long name raises OSError (file name too long) in zoneinfo
+        return None
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
 
 
@@ -117,7 +120,8 @@ def _timezone(reader: SectionReader) -> ZoneInfo:
     name = reader.string("timezone", system_zone_name(reader.env))
     zone = _zone(name)
     if zone is None:
-        raise reader.error("timezone", 'an IANA time zone name such as "America/New_York"')
+        raise reader.error("timezone", 'an IANA time zone name such as "America/New_York"',
+                           got=name if len(name) <= _MAX_ZONE_NAME else f"a name of {len(name)} characters")
     return zone
 
 
@@ -175,6 +179,9 @@ def build(reader: SectionReader) -> ScheduleSettings:
         lookahead_days=reader.integer("lookahead_days", _D.lookahead_days, minimum=1, maximum=14),
         retry_minutes=reader.integer("retry_minutes", _D.retry_minutes, minimum=1, maximum=240),
         require_clock_sync=reader.boolean("require_clock_sync", _D.require_clock_sync),
+        max_appointments=reader.integer("max_appointments", _D.max_appointments, minimum=1, maximum=20000),
+        max_appointments_per_day=reader.integer("max_appointments_per_day", _D.max_appointments_per_day,
+                                                minimum=1, maximum=2000),
     )
 
 

@@ -16,10 +16,20 @@ class PayloadError(ValueError):
     """A body that is not what the status page should have sent; the message says what it was."""
 
 
+MAX_JSON_DEPTH = 32  # Instatus and Statuspage documents nest about six deep
+
+
 def decode_json(body: bytes, content_type: str = "") -> Any:
-    """Parse a JSON body whatever its content type; HTML and cut-short bodies are named as such."""
+    """Parse a JSON body whatever its content type; HTML, cut-short and too deeply nested bodies are named as such.
+
+    A body nested thousands deep makes json raise RecursionError, and one just under the
+    interpreter's limit would make every later walk over it (printing it, `status --json`)
+    raise instead: both are refused here as one line, so the page counts as unreadable.
+    """
     try:
-        return json.loads(body)
+        document = json.loads(body)
+    except RecursionError:
+        raise PayloadError(f"answered with JSON nested too deeply (more than {MAX_JSON_DEPTH} levels)") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         head = body[:512].lstrip().lower()
         if "html" in content_type.lower() or head.startswith((b"<!doctype", b"<html", b"<")):
@@ -27,6 +37,21 @@ def decode_json(body: bytes, content_type: str = "") -> Any:
         if not body.strip():
             raise PayloadError("answered with an empty body, not JSON") from None
         raise PayloadError(f"answered with invalid JSON ({_short(exc)})") from None
+    if _depth(document) > MAX_JSON_DEPTH:
+        raise PayloadError(f"answered with JSON nested too deeply (more than {MAX_JSON_DEPTH} levels)")
+    return document
+
+
+def _depth(document: Any) -> int:
+    """How deep lists and objects nest, without recursion."""
+    deepest, stack = 0, [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, depth)
+            if depth <= MAX_JSON_DEPTH:
+                stack.extend((child, depth + 1) for child in (value.values() if isinstance(value, dict) else value))
+    return deepest
 
 
 def _short(exc: Exception) -> str:

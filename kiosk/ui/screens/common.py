@@ -17,9 +17,9 @@ DIM = (0.70, 0.72, 0.76, 1.0)
 WARN = (1.0, 0.80, 0.10, 1.0)
 
 
-def heading(text: str, sizes: Sizes) -> WrapLabel:
-    """A bold section heading."""
-    return WrapLabel(text=text, bold=True, font_size=sizes(19), color=DIM, padding=(0, sizes(4)))
+def heading(text: str, sizes: Sizes, size: float = 19.0) -> WrapLabel:
+    """A bold section heading (`size` in design pixels)."""
+    return WrapLabel(text=text, bold=True, font_size=sizes(size), color=DIM, padding=(0, sizes(4)))
 
 
 class Column(ScrollView):
@@ -39,13 +39,13 @@ class Column(ScrollView):
 
     def show(self, blocks: list[tuple[str, list[str]]], *, size: float = 20.0) -> None:
         """Show `(heading, lines)` blocks; nothing is rebuilt when they did not change."""
-        flat = [(title, "\n".join(lines)) for title, lines in blocks]
+        flat = [(str(size), "")] + [(title, "\n".join(lines)) for title, lines in blocks]
         if flat == self._shown:
             return
         self._shown = flat
         self.grid.clear_widgets()
         for title, lines in blocks:
             if title:
-                self.grid.add_widget(heading(title, self.sizes))
+                self.grid.add_widget(heading(title, self.sizes, size * 0.95))
             for line in lines:
                 self.grid.add_widget(WrapLabel(text=line, font_size=self.sizes(size), color=TEXT))

@@ -15,6 +15,7 @@ from kivy.uix.label import Label
 
 from kiosk.ui.clock_text import parse_time
 from kiosk.ui.desk import FormChoice, JobResult, PrintDesk
+from kiosk.ui.press import PressWords, outcome_words, printing_words
 from kiosk.ui.screens.common import PAGE, TEXT, WARN, Column
 from kiosk.ui.sizes import Sizes
 from kiosk.ui.widgets.basics import ColourBox, FlatButton, WrapLabel
@@ -78,6 +79,8 @@ class PrintScreen(ColourBox):
         self.daemon_jobs: list[_Job] = []
         self.queue: str | None = None
         self.rows: dict[str, _FormRow] = {}
+        self.announce: Callable[[PressWords], None] = lambda _words: None
+        self.can_resume = False
         self.forms_box = Column(sizes, size_hint_x=0.6)
         self.add_widget(self.forms_box)
         self.add_widget(self._side(open_schedule))
@@ -133,10 +136,10 @@ class PrintScreen(ColourBox):
         self.rows[form.id].set_copies(1)
 
     def print_packet(self) -> None:
-        """Print the configured downtime packet."""
+        """Print the configured downtime packet (the Status screen says so too)."""
         if self.desk is not None:
             desk = self.desk
-            self.track("Downtime packet", desk.print_packet)
+            self.track("Downtime packet", desk.print_packet, announce=True)
 
     def resume_printer(self) -> None:
         """Resume the stopped queue (on the worker)."""
@@ -144,8 +147,28 @@ class PrintScreen(ColourBox):
             desk, queue = self.desk, self.queue
             self.track("Resume printer", lambda _progress: desk.resume(queue))
 
-    def track(self, title: str, work: Callable[[Callable[[str], None]], JobResult]) -> None:
-        """Run `work(progress)` on the worker and show it in the job list as `title`."""
+    def resume_from_note(self) -> None:
+        """Resume pressed on the Status screen's note: say there how it went."""
+        if self.desk is not None:
+            desk, queue = self.desk, self.queue
+            self.announce(PressWords("Resuming the printer…", busy=True))
+
+            def said(result: JobResult) -> None:
+                self.announce(PressWords(f"Printer: {result.message}", problem=not result.ok,
+                                         resume=not result.ok and self.can_resume))
+
+            self.track("Resume printer", lambda _progress: desk.resume(queue), on_result=said)
+
+    def track(self, title: str, work: Callable[[Callable[[str], None]], JobResult], *, announce: bool = False,
+              on_result: Callable[[JobResult], None] | None = None) -> None:
+        """Run `work(progress)` on the worker and show it in the job list as `title`.
+
+        With `announce` the Status screen shows it too: "Printing…", the progress ("printing 4
+        forms…"), then the outcome.
+        """
+        if announce:
+            self.announce(printing_words())
+            on_result = on_result or (lambda result: self.announce(outcome_words(result, can_resume=self.can_resume)))
         job = _Job(title, "sending…", self.now())
         self.jobs.insert(0, job)
         del self.jobs[_JOBS_SHOWN:]
@@ -156,6 +179,8 @@ class PrintScreen(ColourBox):
                 if job.ok is None:
                     job.words = words
                     self._show_jobs()
+                    if announce:
+                        self.announce(PressWords(words[:1].upper() + words[1:], busy=True))
             on_ui_thread(apply)
 
         def done(result: JobResult | BaseException) -> None:
@@ -165,6 +190,8 @@ class PrintScreen(ColourBox):
             job.words = result.message if result.ok else (
                 f"WAITING: {result.message}" if result.waiting else f"FAILED: {result.message}")
             self._show_jobs()
+            if on_result is not None:
+                on_result(result)
 
         self.worker.run(lambda: work(progress), done)
 
@@ -180,6 +207,7 @@ class PrintScreen(ColourBox):
         self.printer.color = (0, 0, 0, 1) if trouble else TEXT
         self.printer_box.background = list(WARN) if trouble else [0.16, 0.17, 0.20, 1.0]
         can_resume = bool(info.get("can_resume")) and self.desk is not None
+        self.can_resume = can_resume
         if can_resume != self._resume_shown:
             self._resume_shown = can_resume
             if can_resume:

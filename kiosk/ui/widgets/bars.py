@@ -7,7 +7,7 @@ from typing import Any
 from kivy.uix.label import Label
 
 from kiosk.ui.sizes import Sizes
-from kiosk.ui.widgets.basics import ColourBox, FlatButton
+from kiosk.ui.widgets.basics import ColourBox, FlatButton, fit_font_size
 from kiosk.ui.widgets.icon import LevelIcon
 
 __all__ = ["SCREENS", "AlertBar", "NavBar"]
@@ -57,6 +57,8 @@ class NavBar(ColourBox):
         for name, title in SCREENS:
             tab = FlatButton(text=title, font_size=sizes(21), bold=True, colour=_TAB)
             tab.bind(on_release=lambda _b, n=name: on_select(n))
+            tab.bind(width=lambda button, width, t=title: setattr(
+                button, "font_size", fit_font_size(t, width - 2 * sizes(8), sizes(21))))
             self.tabs[name] = tab
             self.add_widget(tab)
 

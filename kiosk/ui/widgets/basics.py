@@ -10,7 +10,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.button import Button
 from kivy.uix.label import Label
 
-__all__ = ["ColourBox", "FitLabel", "FlatButton", "WrapLabel", "fit_font_size"]
+__all__ = ["ColourBox", "FitLabel", "FlatButton", "WrapLabel", "fit_font_size", "two_lines"]
 
 RGBA = tuple[float, float, float, float]
 
@@ -82,17 +82,43 @@ def fit_font_size(text: str, width: float, largest: float, *, bold: bool = True)
     return largest if measured <= width else max(8.0, largest * width / measured * 0.97)
 
 
+def two_lines(text: str) -> str:
+    """`text` broken at the space that makes its longer line shortest."""
+    words = text.split()
+    if len(words) < 2:
+        return text
+    cut = min(range(1, len(words)), key=lambda k: max(len(" ".join(words[:k])), len(" ".join(words[k:]))))
+    return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
+
+
 class FitLabel(Label):
-    """One line of text that shrinks (never grows) to fit its width: the big words."""
+    """One line (or `lines=2`: two) of text that shrinks (never grows) to fit its width: the big words.
+
+    Set `words`, not `text`: with two lines the text is broken only when one line does not fit.
+    """
 
     largest = ListProperty([40.0])
 
     def __init__(self, **kwargs: Any) -> None:
         largest = kwargs.pop("font_size", 40.0)
+        self.lines = kwargs.pop("lines", 1)
+        words = kwargs.pop("text", "")
         super().__init__(**kwargs)
         self.largest = [largest]
-        self.bind(text=self._fit, width=self._fit, largest=self._fit)
+        self.words = words
+        self.bind(width=self._fit, largest=self._fit)
         self._fit()
 
+    def show_words(self, words: str) -> None:
+        """Show `words` at the largest size that fits."""
+        if words != self.words or not self.text:
+            self.words = words
+            self._fit()
+
     def _fit(self, *_: object) -> None:
-        self.font_size = fit_font_size(self.text, self.width, self.largest[0], bold=self.bold)
+        text, size = self.words, self.largest[0]
+        if self.lines > 1 and fit_font_size(text, self.width, size, bold=self.bold) < size:
+            text = two_lines(text)
+        lines = text.split("\n")
+        self.font_size = min(fit_font_size(line, self.width, size, bold=self.bold) for line in lines)
+        self.text = text

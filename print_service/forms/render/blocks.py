@@ -22,7 +22,7 @@ from print_service.forms.blocks import (
     Table,
     WriteIn,
 )
-from print_service.forms.render.text import BOLD, BOX, REGULAR, fitting_size, text_width, wrap
+from print_service.forms.render.text import BOLD, BOX, REGULAR, clip_to_width, fitting_size, text_width, wrap
 
 __all__ = ["GAP", "draw_block", "table_header_height", "table_row_height", "tick_box"]
 
@@ -64,9 +64,9 @@ def _fields(c: Canvas | None, x: float, top: float, width: float, b: Fields, *, 
             c.setFont(REGULAR, LABEL)
             c.drawString(left + 3, top - 8.5, item.label)
             if item.key and values.get(item.key):
-                value = values[item.key]
-                c.setFont(REGULAR, fitting_size(value, w - 10, 10.5))
-                c.drawString(left + 5, top - b.height + 5, value)
+                size = fitting_size(values[item.key], w - 10, 10.5)
+                c.setFont(REGULAR, size)
+                c.drawString(left + 5, top - b.height + 5, clip_to_width(values[item.key], w - 10, size))
             left += w
     return b.height
 

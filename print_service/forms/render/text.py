@@ -2,7 +2,7 @@
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-__all__ = ["BOLD", "BOX", "REGULAR", "fitting_size", "text_width", "wrap"]
+__all__ = ["BOLD", "BOX", "ELLIPSIS", "REGULAR", "clip_to_width", "fitting_size", "shorten", "text_width", "wrap"]
 
 REGULAR = "Helvetica"
 BOLD = "Helvetica-Bold"
@@ -12,6 +12,34 @@ BOX = 8.0  # side of a tick box, in points
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """Width of `text` in points."""
     return float(stringWidth(text, BOLD if bold else REGULAR, size))
+
+
+ELLIPSIS = "\u2026"
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, ending in an ellipsis when cut.
+
+    Every field that comes from outside (a calendar's patient, provider, visit type) goes
+    through this before it is laid out: a 6,000-character field must print as a cut line,
+    never stop the schedule or the packet from printing.
+    """
+    text = " ".join(text.split()) if len(text) > limit else text
+    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
+
+
+def clip_to_width(text: str, width: float, size: float, *, bold: bool = False) -> str:
+    """`text` cut (with an ellipsis) to fit `width` at `size` on one line."""
+    if text_width(text, size, bold=bold) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if text_width(text[:middle].rstrip() + ELLIPSIS, size, bold=bold) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + ELLIPSIS
 
 
 def fitting_size(text: str, width: float, size: float, *, bold: bool = False, smallest: float = 6.0) -> float:

@@ -1,11 +1,16 @@
-"""Building the form catalogue from the configuration: `[practice]`, `[forms]`, `[printing].paper`,
-and the `[status]` addresses the procedure card prints."""
+"""Building what the watch daemon, the screen and the commands all use from the configuration: the form
+catalogue (`[practice]`, `[forms]`, `[printing].paper` and the `[status]` addresses the procedure card prints).
+
+Each process's own wiring (`kiosk.watch.wiring`, `kiosk.ui.wiring`, the commands) calls this; the
+configuration never does, so loading it builds no catalogue.
+"""
 
 from kiosk.config import Config
-from kiosk.config.sections import all_sections
 from kiosk.status.settings import StatusSettings
-from print_service.forms import PAPERS, FormCatalogue, FormsSettings, Paper, PracticeSettings, ProcedureLinks
+from print_service.forms.catalogue import FormCatalogue
+from print_service.forms.settings import PAPERS, FormsSettings, Paper, PracticeSettings, ProcedureLinks
 from print_service.paths import AppPaths
+from print_service.printing.settings import PrintingSettings
 
 __all__ = ["FORMS_CACHE_DIR", "catalogue_from_config", "paper_from_config"]
 
@@ -26,13 +31,6 @@ def catalogue_from_config(config: Config) -> FormCatalogue:
 
 
 def paper_from_config(config: Config) -> Paper:
-    """`printing.paper` ("letter" or "a4"); letter while no `[printing]` section is installed.
-
-    Read by section name rather than by importing the printing settings, so the forms and the
-    printing code can land in either order.
-    """
-    spec = next((s for s in all_sections() if s.name == "printing"), None)
-    if spec is None:
-        return "letter"
-    paper = getattr(config.get(spec.kind), "paper", "letter")
+    """`printing.paper` as the forms' paper type ("letter" or "a4")."""
+    paper = config.get(PrintingSettings).paper
     return next((p for p in PAPERS if p == paper), "letter")

@@ -1,0 +1,2 @@
+"""The Raspberry Pi's GPIO seen by the appliance: pin names checked without hardware (`pins`), and gpiozero's
+pin factory opened once, explicitly (`factory`, the only module here that imports gpiozero)."""
