@@ -124,7 +124,9 @@ class Machine:
         """cmdline.txt from the card, with this machine's root device and the serial console last."""
         line = image.fat_read(self.image, "cmdline.txt").strip()
         line = line.replace("root=/dev/vda2", f"root={self.arch.root}")
-        return f"{line} console={self.arch.console},115200"
+        # TCG on a shared 2-core machine: udev's coldplug can take minutes, past systemd's 90 s defaults.
+        slow = "systemd.default_device_timeout_sec=900 systemd.default_timeout_start_sec=900"
+        return f"{line} {slow} console={self.arch.console},115200"
 
     def boot(self, at: datetime | None = None) -> Boot:
         """Power on (with the clock at `at`, else where it got to)."""

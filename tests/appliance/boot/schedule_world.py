@@ -6,7 +6,10 @@ from pathlib import Path
 
 from tests.fixtures.calendars import CANARY, PRESCRIBER, THERAPIST, ics_with
 
-# Sunday 6 December 2026; New York is on EST (UTC-5) then.
+# Sunday 6 December 2026; New York is on EST (UTC-5) then. The card's first boot (setup, switch to the read-only
+# root, reboot) happens in the afternoon, so the timer's Persistent= stamp predates 17:30 however slow TCG is.
+SUNDAY_1500 = datetime(2026, 12, 6, 20, 0, tzinfo=UTC)
+SUNDAY_1700 = datetime(2026, 12, 6, 22, 0, tzinfo=UTC)
 SUNDAY_1728 = datetime(2026, 12, 6, 22, 28, tzinfo=UTC)
 SUNDAY_1810 = datetime(2026, 12, 6, 23, 10, tzinfo=UTC)
 MONDAY_PATIENTS = (CANARY, "Wilhelmina Testcase")

@@ -30,7 +30,7 @@ dump {probes.STATE}
 systemctl poweroff
 """
 
-BAD = guest_config().replace("poll_seconds = 10", 'poll_seconds = "often"')
+BAD = guest_config().replace("poll_seconds = 20", 'poll_seconds = "often"')
 
 
 def test_a_bad_file_on_the_card_keeps_the_last_good_configuration(card: CardFactory, world: HostWorld) -> None:

@@ -5,13 +5,14 @@ import json
 
 import pytest
 
-from tests.appliance.boot import probes
+from tests.appliance.boot import image, probes
 from tests.appliance.boot.conftest import CardFactory
-from tests.appliance.boot.schedule_world import MONDAY_PATIENTS, SUNDAY_1728, job_text, monday_calendar
+from tests.appliance.boot.schedule_world import MONDAY_PATIENTS, SUNDAY_1500, SUNDAY_1728, job_text, monday_calendar
 from tests.appliance.boot.world import HostWorld
 
 pytestmark = [pytest.mark.boot, pytest.mark.timeout(1800)]
 
+FIRST_BOOT = "systemctl poweroff\n"
 PROBE = f"""
 say "timer $(systemctl show -p TimersCalendar --value downtime-kiosk-nightly.timer)"
 {probes.WAIT_NIGHTLY}
@@ -24,9 +25,12 @@ systemctl poweroff
 
 def test_sunday_evening_prints_mondays_schedule_once(card: CardFactory, world: HostWorld) -> None:
     world.serve_calendar(monday_calendar())
-    machine = card(PROBE)
-    boot = machine.power_on(SUNDAY_1728)
+    machine = card(FIRST_BOOT)
+    boot = machine.power_on(SUNDAY_1500)
     try:
+        assert boot.wait_exit(900) == 0
+        image.fat_write(machine.image, {"boot-test.sh": PROBE})
+        boot = machine.power_on(SUNDAY_1728)
         assert boot.wait_exit(900) == 0
         assert "17:30:00" in boot.value("timer")
         assert boot.value("nightly") == "inactive success"

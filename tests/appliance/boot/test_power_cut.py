@@ -9,7 +9,14 @@ import pytest
 from tests.appliance.boot import image, probes
 from tests.appliance.boot.conftest import CardFactory
 from tests.appliance.boot.fixtures_world import outage
-from tests.appliance.boot.schedule_world import MONDAY_PATIENTS, SUNDAY_1728, SUNDAY_1810, job_text, monday_calendar
+from tests.appliance.boot.schedule_world import (
+    MONDAY_PATIENTS,
+    SUNDAY_1500,
+    SUNDAY_1700,
+    SUNDAY_1810,
+    job_text,
+    monday_calendar,
+)
 from tests.appliance.boot.world import HostWorld
 from tests.fixtures.http_server import Reply
 
@@ -38,9 +45,12 @@ systemctl poweroff
 def test_power_cut_before_the_print_catches_up_once_after_boot(card: CardFactory, world: HostWorld) -> None:
     world.serve_calendar(monday_calendar())
     outage(world)
-    machine = card(BEFORE_CUT)
-    boot = machine.power_on(SUNDAY_1728)
+    machine = card("systemctl poweroff\n")
+    boot = machine.power_on(SUNDAY_1500)     # the card's first boot: setup, read-only root, reboot
     try:
+        assert boot.wait_exit(900) == 0
+        image.fat_write(machine.image, {"boot-test.sh": BEFORE_CUT})
+        boot = machine.power_on(SUNDAY_1700)
         boot.wait_for(r"^level outage$", 300)
         boot.wait_for(r"^ready-for-cut$", 300)
         clock = boot.value("clock")

@@ -97,7 +97,7 @@ class HostWorld:
         self.printer.close()
 
 
-def guest_config(print_at: str = "17:30", poll_seconds: int = 10) -> str:
+def guest_config(print_at: str = "17:30", poll_seconds: int = 20) -> str:
     """downtime-kiosk.toml for the card: every address is the host world's, as the guest sees it."""
     base = f"http://{GUEST_HOST}"
     return f"""# Boot test configuration (tests/appliance/boot): every address is the host's world.
@@ -112,8 +112,8 @@ upload_url = "{base}:{UPLOAD}/"
 internet_urls = ["{base}:{CANARY}/generate_204"]
 poll_seconds = {poll_seconds}
 confirm_polls = 2
-confirm_seconds = 5
-timeout_seconds = 5
+confirm_seconds = 10
+timeout_seconds = 30
 
 [schedule]
 source = "http://127.0.0.1:{GUEST_CALENDAR_RELAY}/clinic.ics"
