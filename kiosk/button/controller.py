@@ -50,7 +50,9 @@ class ButtonController:
 
     def gesture(self, gesture: Gesture) -> None:
         """Handle one press or hold (called on the loop's thread)."""
-        what = "the downtime packet" if gesture is Gesture.PRESS else "the next clinic day's schedule"
+        describe = getattr(self._actions, "describe", None)  # actions may say what a hold prints now
+        what = describe(gesture) if describe is not None else \
+            "the downtime packet" if gesture is Gesture.PRESS else "the next clinic day's schedule"
         if self.busy:
             self.ignored += 1
             self._feedback("busy")

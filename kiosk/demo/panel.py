@@ -17,6 +17,7 @@ from kivy.graphics import Color, Ellipse, Line
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
+from kiosk.led.pattern import Pattern
 from kiosk.led.settings import LedKind
 from kiosk.led.table import OVERLAYS, level_pattern, overlay_pattern
 from kiosk.ui.sizes import Sizes
@@ -25,11 +26,18 @@ from kiosk.ui.widgets.basics import FlatButton
 __all__ = ["HOLD_SECONDS", "DemoPanel"]
 
 HOLD_SECONDS = 3.0
-_FRAME = 1 / 20
+_SHORTEST = 1 / 20  # a fading pattern asks for a new frame at most this often
+_LONGEST = 30.0     # a steady lamp is looked at again at least this often
+ANIMATE_SECONDS = 10.0  # the rhythm plays this long after a change, then the lamp holds its colour
 
 
 class LedLamp(Widget):
-    """A round lamp showing the LED's pattern and overlay."""
+    """A round lamp showing the LED's pattern and overlay.
+
+    It draws only when its colour changes, waking when the pattern says the next change is due.
+    Every change of colour redraws the whole screen, so the rhythm plays for `ANIMATE_SECONDS`
+    after each change of level or overlay and the lamp then holds the pattern's colour.
+    """
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -42,21 +50,28 @@ class LedLamp(Widget):
             Color(0.8, 0.8, 0.8, 1)
             self._rim = Line(circle=(0, 0, 1), width=1.5)
         self.bind(pos=self._place, size=self._place)
-        Clock.schedule_interval(self._animate, _FRAME)
+        self._shown: tuple[float, float, float, float] | None = None
+        self._wake = Clock.schedule_once(self._animate, 0)
 
     def show(self, led: object) -> None:
         """Take the `led` object of the state file (None: the LED is dark: the daemon is not running)."""
         info = led if isinstance(led, dict) else {}
         level = str(info.get("pattern") or "unknown")
         overlay = info.get("overlay") if info.get("overlay") in OVERLAYS else None
+        changed = False
         if level != self.pattern.name:
             self.pattern, self.started = level_pattern(LedKind.RGB, level), time.monotonic()
+            changed = True
         if overlay != self.overlay:
             self.overlay, self.overlay_started = overlay, time.monotonic()
+            changed = True
+        if changed:
+            self._animate()
 
     def flash(self, overlay: str) -> None:
         """Play an overlay now (the demo's own button acknowledges a press)."""
         self.overlay, self.overlay_started = overlay, time.monotonic()
+        self._animate()
 
     def _place(self, *_: object) -> None:
         side = min(self.width, self.height) * 0.8
@@ -64,19 +79,34 @@ class LedLamp(Widget):
         self._disc.size = (side, side)
         self._rim.circle = (self.center_x, self.center_y, side / 2)
 
-    def _animate(self, _dt: float) -> None:
+    def _animate(self, *_: object) -> None:
+        """Set the colour for now (only if it changed) and sleep until the pattern changes next."""
         now = time.monotonic()
-        frame = None
+        frame, wait = None, _LONGEST
         if self.overlay is not None:
             pattern = overlay_pattern(LedKind.RGB, self.overlay)
             if pattern.finished(now - self.overlay_started):
                 self.overlay = None
             else:
                 frame = pattern.frame_at(now - self.overlay_started)
+                wait = pattern.next_change(now - self.overlay_started)
+        if frame is None and now - self.started >= ANIMATE_SECONDS:
+            frame, wait = _brightest(self.pattern), _LONGEST
         if frame is None:
             frame = self.pattern.frame_at(now - self.started) or (0.0, 0.0, 0.0)
-        red, green, blue = frame[:3]
-        self._glow.rgba = (red, green, blue, 1)
+            wait = min(wait, self.pattern.next_change(now - self.started), self.started + ANIMATE_SECONDS - now)
+        rgba = (frame[0], frame[1], frame[2], 1.0)
+        if rgba != self._shown:
+            self._shown = rgba
+            self._glow.rgba = rgba
+        self._wake.cancel()
+        self._wake = Clock.schedule_once(self._animate, min(_LONGEST, max(_SHORTEST, wait)))
+
+
+def _brightest(pattern: Pattern) -> tuple[float, ...]:
+    """The pattern's strongest colour, for the lamp at rest."""
+    steps = [pattern.frame_at(pattern.period * n / 24) for n in range(24)]
+    return max((frame for frame in steps if frame is not None), key=sum, default=(0.0, 0.0, 0.0))
 
 
 class DemoPanel(BoxLayout):

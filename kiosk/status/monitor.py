@@ -163,7 +163,7 @@ class StatusMonitor:
         decide_with = outcome.page or (self._last_page if fresh_enough else None)
         return build_snapshot(outcome.probes, decide_with, self.settings, now,
                               stale=outcome.page is None and not fresh_enough and self._last_page is not None,
-                              shown_page=outcome.page or self._last_page)
+                              shown_page=outcome.page or self._last_page, related=outcome.related)
 
     def _publish(self, snapshot: StatusSnapshot) -> None:
         self._pending, self._pending_count = None, 0

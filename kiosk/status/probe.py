@@ -16,6 +16,9 @@ from kiosk.status.decide import decide
 from kiosk.status.fetch import Fetched, fetch, new_client
 from kiosk.status.guidance import guidance_for
 from kiosk.status.providers import PayloadError, decode_json, parse_instatus, parse_statuspage
+from kiosk.status.related_guidance import fold_related
+from kiosk.status.related_probe import PageStatus, probe_related
+from kiosk.status.related_service import RelatedResult, RelatedService
 from kiosk.status.report import PageReport
 from kiosk.status.settings import StatusSettings
 from kiosk.status.snapshot import PageSummary, ProbeResult, Probes, StatusSnapshot
@@ -40,6 +43,7 @@ class PollOutcome:
     page: PageReport | None
     page_throttled: bool = False      # the status page answered 429 or 5xx: back off
     retry_after: float | None = None  # seconds, from its Retry-After header
+    related: tuple[RelatedResult, ...] = ()  # [[status.related]]: shown and folded into guidance, never decide
 
 
 async def probe_once(settings: StatusSettings, *, client: httpx.AsyncClient | None = None,
@@ -50,24 +54,27 @@ async def probe_once(settings: StatusSettings, *, client: httpx.AsyncClient | No
             outcome = await run_probes(settings, own)
     else:
         outcome = await run_probes(settings, client)
-    return build_snapshot(outcome.probes, outcome.page, settings, clock())
+    return build_snapshot(outcome.probes, outcome.page, settings, clock(), related=outcome.related)
 
 
 async def run_probes(settings: StatusSettings, client: httpx.AsyncClient, *,
                      skip_page: str | None = None) -> PollOutcome:
     """All probes at once; `skip_page` (a reason) leaves the status page out, e.g. while backing off."""
     page_task = _skipped_page(skip_page) if skip_page else _status_page(settings, client)
-    page, ehr, upload, internet = await asyncio.gather(
+    page, ehr, upload, internet, related = await asyncio.gather(
         page_task,
         _site(client, settings.ehr_url, settings.timeout_seconds),
         _site(client, settings.upload_url, settings.timeout_seconds),
         _internet(client, settings.internet_urls, settings.timeout_seconds),
+        probe_related(client, settings.related, settings.timeout_seconds, _related_page(settings, client)),
     )
-    return PollOutcome(Probes(page.result, ehr, upload, internet), page.report, page.throttled, page.retry_after)
+    return PollOutcome(Probes(page.result, ehr, upload, internet), page.report, page.throttled, page.retry_after,
+                       related)
 
 
 def build_snapshot(probes: Probes, page: PageReport | None, settings: StatusSettings, now: datetime, *,
-                   stale: bool = False, shown_page: PageReport | None = None) -> StatusSnapshot:
+                   stale: bool = False, shown_page: PageReport | None = None,
+                   related: tuple[RelatedResult, ...] = ()) -> StatusSnapshot:
     """Decide the level for what was seen and dress it for people: headline, lists, guidance.
 
     The level is decided with `page`; `shown_page` (default `page`) is what the lists show,
@@ -89,7 +96,9 @@ def build_snapshot(probes: Probes, page: PageReport | None, settings: StatusSett
         incidents=page.incidents if page else (),
         maintenances=in_progress + verdict.upcoming,
         probes=probes,
-        guidance=guidance_for(verdict.level, settings.upload_url),
+        guidance=fold_related(verdict.level, guidance_for(verdict.level, settings.upload_url), related,
+                              tuple(s.name for s in settings.related if s.is_prescribing)),
+        related=related,
     )
 
 
@@ -119,6 +128,17 @@ def _log_unknown_once(values: tuple[str, ...]) -> None:
 
 
 # -- the three kinds of probe -----------------------------------------------------------------
+
+def _related_page(settings: StatusSettings, client: httpx.AsyncClient) -> PageStatus:
+    """How a related service's own status page is read: like ICANotes' page, its overall status only."""
+    async def read(service: RelatedService) -> str | None:
+        page = StatusSettings(page_url=service.page_url, provider=service.provider or "auto",
+                              timeout_seconds=settings.timeout_seconds)
+        probed = await _status_page(page, client)
+        return probed.report.status if probed.report is not None else None
+
+    return read
+
 
 async def _site(client: httpx.AsyncClient, url: str, timeout: float) -> ProbeResult:
     if not url:

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from kiosk.status.related_service import RelatedService
+
 __all__ = [
     "DEFAULT_EHR_URL",
     "DEFAULT_INTERNET_URLS",
@@ -35,3 +37,4 @@ class StatusSettings:
     confirm_polls: int = 2
     confirm_seconds: float = 10.0
     watch_components: tuple[str, ...] = ()
+    related: tuple[RelatedService, ...] = ()

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from kiosk.status.level import Level
+from kiosk.status.related_service import RelatedResult
 from kiosk.status.report import Component, Incident, Maintenance
 
 __all__ = ["PROBE_NAMES", "PageSummary", "ProbeResult", "Probes", "StatusSnapshot"]
@@ -92,6 +93,7 @@ class StatusSnapshot:
     maintenances: tuple[Maintenance, ...] = ()
     probes: Probes = Probes()
     guidance: tuple[str, ...] = field(default=())
+    related: tuple[RelatedResult, ...] = ()
 
     def as_stale(self) -> "StatusSnapshot":
         """The same snapshot, marked stale."""
@@ -116,6 +118,7 @@ class StatusSnapshot:
             ],
             "probes": self.probes.to_json(),
             "guidance": list(self.guidance),
+            "related": [result.to_json() for result in self.related],
         }
 
     @classmethod
@@ -145,6 +148,7 @@ class StatusSnapshot:
                 ),
                 probes=Probes.from_json(_mapping(data.get("probes", {}))),
                 guidance=tuple(str(g) for g in data.get("guidance", [])),
+                related=tuple(RelatedResult.from_json(r) for r in _rows(data, "related")),
             )
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"not a status snapshot: {exc!r}") from None

@@ -22,6 +22,8 @@ def render_summary(snapshot: StatusSnapshot) -> str:
     lines += ["", "probes:"]
     lines += [f"  {_PROBE_LABELS[name]:<12} {_probe(probe)}"
               for name, probe in zip(PROBE_NAMES, snapshot.probes.all(), strict=True)]
+    if snapshot.related:
+        lines += ["", "fallbacks:"] + [f"  {result.words}" for result in snapshot.related]
     troubled = [c for c in snapshot.components if state_words(c.status) != "operational"]
     if troubled:
         lines += ["", "components not operational:"] + [f"  - {c.name or c.id}: {state_words(c.status)}"

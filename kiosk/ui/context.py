@@ -9,12 +9,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk import __version__
 from kiosk.ui.address import ip_address
 from kiosk.ui.desk import PrintDesk, ScheduleDesk
 from kiosk.ui.settings import UiSettings
+
+if TYPE_CHECKING:
+    from kiosk.ui.catchup_desk import CatchUpDesk
+    from kiosk.ui.drill_desk import DrillDesk
 
 __all__ = ["UiContext", "utc_now"]
 
@@ -48,3 +52,5 @@ class UiContext:
     panel: Callable[[Any], Any] | None = field(default=None)
     pin_lockout_file: Path | None = None  # where wrong PIN tries are kept across restarts (the state dir)
     wall: Callable[[], float] = time.time
+    drill_desk: "DrillDesk | None" = None
+    catchup_desk: "CatchUpDesk | None" = None

@@ -6,11 +6,13 @@ copy's freshness, the last nightly print, the downtime log and the standing aler
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from kiosk.ui.clock_text import age_words, parse_time, when_words
+from kiosk.status.words import day_words
+from kiosk.ui.clock_text import age_words, parse_time, when_words, window_words
 from kiosk.ui.levels import look_for
+from kiosk.ui.status_view import related_lines
 
 __all__ = ["InfoSection", "info_sections"]
 
@@ -33,7 +35,7 @@ def info_sections(state: dict[str, Any] | None, now: datetime, *, version: str, 
     return [
         InfoSection("This kiosk", [f"Version {version}", f"IP address {address}",
                                    *_config_lines(state, config_source), *notes]),
-        InfoSection("Last checks", _probe_lines(state.get("probes"))),
+        InfoSection("Last checks", _probe_lines(state.get("probes")) + related_lines(state.get("related"))),
         InfoSection("Schedule copy", _schedule_lines(state.get("schedule"), now)),
         InfoSection("Last nightly print", _nightly_lines(state.get("nightly"), now)),
         InfoSection("Downtime log", _downtime_lines(state.get("downtime_log"), now)),
@@ -85,9 +87,16 @@ def _nightly_lines(nightly: object, now: datetime) -> list[str]:
     if not isinstance(nightly, dict):
         return ["none yet"]
     at = parse_time(nightly.get("at"))
-    when = f" at {when_words(at, now)}" if at else ""
+    when = when_words(at, now) if at else _run_day(nightly.get("date"), now)
     message = f": {nightly['message']}" if nightly.get("message") else ""
-    return [f"{nightly.get('date', '?')} {str(nightly.get('outcome', '?')).upper()}{when}{message}"]
+    return [f"{str(nightly.get('outcome', '?')).capitalize()} {when}{message}"]
+
+
+def _run_day(value: object, now: datetime) -> str:
+    try:
+        return day_words(date.fromisoformat(str(value)), now.astimezone().date())
+    except ValueError:
+        return "on an unknown day"
 
 
 def _downtime_lines(log: object, now: datetime) -> list[str]:
@@ -95,12 +104,11 @@ def _downtime_lines(log: object, now: datetime) -> list[str]:
     for entry in _dicts(log):
         start, end = parse_time(entry.get("start")), parse_time(entry.get("end"))
         word = look_for(str(entry.get("level", "unknown"))).word
-        began = when_words(start, now) if start else "?"
         if end is None:
-            lines.append(f"{began} – still going: {word}")
+            lines.append(f"{window_words(start, None, now) if start else 'since ?'}, still going: {word}")
         else:
             minutes = int((end - start).total_seconds() // 60) if start else 0
-            lines.append(f"{began} to {when_words(end, now)} ({minutes} min): {word}")
+            lines.append(f"{window_words(start, end, now)} ({minutes} min): {word}")
     return lines or ["no downtime recorded"]
 
 

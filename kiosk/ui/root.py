@@ -6,6 +6,7 @@ shown (Kivy redraws only what changed), auto-locks the schedule and decides nigh
 """
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from kivy.uix.boxlayout import BoxLayout
@@ -13,6 +14,8 @@ from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.label import Label
 
 from kiosk.ui.context import UiContext
+from kiosk.ui.drill_view import drill_headline, with_drill
+from kiosk.ui.extras import Extras
 from kiosk.ui.info_view import info_sections
 from kiosk.ui.layout import status_layout
 from kiosk.ui.night import NightMode
@@ -24,7 +27,7 @@ from kiosk.ui.screens.schedule import ScheduleScreen
 from kiosk.ui.screens.status import StatusScreen
 from kiosk.ui.sizes import Sizes
 from kiosk.ui.state_file import StateFileReader
-from kiosk.ui.status_view import StatusView, alert_lines, status_view
+from kiosk.ui.status_view import StatusView, alert_lines, monitor_running, status_view
 from kiosk.ui.widgets.bars import AlertBar, NavBar
 from kiosk.ui.widgets.basics import ColourBox
 from kiosk.ui.widgets.worker import Worker
@@ -68,7 +71,8 @@ class KioskRoot(FloatLayout):
             "info": InfoScreen(sizes),
         }
         self.screens["print"].announce = self.acknowledge
-        for child in (self.alerts, self.content, self.nav):
+        self.extras = Extras(ctx, sizes, self.screens, self.gate, self.worker)
+        for child in (self.extras.band, self.alerts, self.content, self.nav):
             frame.add_widget(child)
         self.add_widget(frame)
         self.cover = ColourBox(orientation="vertical", background=[0, 0, 0, 1], padding=sizes(20))
@@ -93,13 +97,18 @@ class KioskRoot(FloatLayout):
         """Bring everything on screen up to date (once a second, and after each change)."""
         self.state, _changed = self.reader.read()
         now = self.ctx.now()
-        view = status_view(self.state, now, monitor_timeout=self.ctx.settings.monitor_timeout_seconds,
+        timeout = self.ctx.settings.monitor_timeout_seconds
+        shown = with_drill(self.state) if monitor_running(self.state, now, timeout) else self.state
+        view = status_view(shown, now, monitor_timeout=timeout,
                            stale_after=self.ctx.stale_after)
+        headline = drill_headline(self.state) if view.monitor_running else None
+        view = replace(view, headline=headline) if headline else view  # the drill says it is one
         if self.view is None or view.look != self.view.look:
             log.info("screen shows %s (%s)", view.level, view.look.word)
         self.view = view
         live_state = self.state if view.monitor_running else None
         self.screens["status"].show(view)
+        self.extras.tick(self.state, now, live=view.monitor_running)
         pressed = self.button_watch.update(live_state)
         if pressed is not None:
             self.acknowledge(pressed)

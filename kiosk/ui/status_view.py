@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from kiosk.status.related_service import RelatedResult
 from kiosk.status.words import clause, state_words
 from kiosk.ui.clock_text import age_words, parse_time, when_words, window_words
 from kiosk.ui.levels import MONITOR_STOPPED, LevelLook, look_for
 
-__all__ = ["NOTHING_TO_REPORT", "NOT_CHECKED", "StatusView", "alert_lines", "monitor_running", "status_view"]
+__all__ = ["NOTHING_TO_REPORT", "NOT_CHECKED", "StatusView", "alert_lines", "monitor_running", "related_lines",
+           "status_view"]
 
 _DONE = {"completed", "resolved", "postmortem"}
 NOT_CHECKED = "ICANotes' status page could not be checked"
@@ -37,12 +39,17 @@ class StatusView:
     maintenance_now: list[str] = field(default_factory=list)
     maintenance_next: list[str] = field(default_factory=list)
     page_checked: bool = True
+    related: list[str] = field(default_factory=list)
 
     @property
     def side(self) -> Blocks:
-        """What ICANotes' status page reports, as titled blocks (one line when there is nothing)."""
+        """What ICANotes' status page reports, as titled blocks (one line when there is nothing), then the
+        `[[status.related]]` fallbacks."""
         if not self.monitor_running:
             return []
+        return self._page_side() + ([("FALLBACKS", self.related)] if self.related else [])
+
+    def _page_side(self) -> Blocks:
         blocks: Blocks = []
         if self.incidents:
             blocks.append(("REPORTED BY ICANOTES", self.incidents))
@@ -87,6 +94,7 @@ def status_view(state: dict[str, Any] | None, now: datetime, *, monitor_timeout:
         maintenance_now=now_maint,
         maintenance_next=next_maint,
         page_checked=_probe_ok(state, "status_page"),
+        related=related_lines(state.get("related")),
     )
 
 
@@ -131,6 +139,17 @@ def alert_lines(state: dict[str, Any] | None) -> list[str]:
     for alert in _list(state.get("alerts") if state else None):
         if isinstance(alert, dict) and alert.get("message"):
             lines.append(str(alert["message"]))
+    return lines
+
+
+def related_lines(items: object) -> list[str]:
+    """One line per `[[status.related]]` service: "DrFirst: answering" / "DrFirst: not answering"."""
+    lines = []
+    for item in _list(items):
+        try:
+            lines.append(RelatedResult.from_json(item).words)
+        except (ValueError, AttributeError, TypeError):
+            continue  # not one: nothing to say about it
     return lines
 
 

@@ -12,15 +12,20 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.config import Config
+from kiosk.drill.store import DrillStore
 from kiosk.errors import DowntimeKioskError
+from kiosk.reconcile.book import ReconcileBook
 from kiosk.status.settings import StatusSettings
 from kiosk.ui import kivy_env
+from kiosk.ui.catchup_desk import CatchUpDesk
 from kiosk.ui.context import UiContext
+from kiosk.ui.drill_desk import DrillDesk, NotingPrintDesk, NotingScheduleDesk
 from kiosk.ui.pin import configured_pin_hash
 from kiosk.ui.services import ServicePrintDesk, ServiceScheduleDesk
 from kiosk.ui.settings import UiSettings
 from kiosk.wiring import catalogue_from_config
 from print_service.errors import PrintServiceError
+from print_service.forms.settings import PracticeSettings
 from print_service.paths import AppPaths
 from print_service.printing import PrintingSettings
 from print_service.printing.service import PrintService
@@ -48,16 +53,24 @@ def context_from_config(config: Config, *, fullscreen: bool | None = None) -> Ui
         config_source=config.source,
         pin_lockout_file=paths.state_dir / "pin-lockout.json",
     )
+    drills = DrillDesk(DrillStore(paths.state_dir), lambda: datetime.now().astimezone(),
+                       upload_url=status.upload_url)
+    ctx.drill_desk = drills
     try:
         service = PrintService(config.get(PrintingSettings))
         catalogue = catalogue_from_config(config)
-        ctx.print_desk = ServicePrintDesk(service, catalogue)
+        ctx.print_desk = NotingPrintDesk(ServicePrintDesk(service, catalogue), drills)
         schedule = config.get(ScheduleSettings)
+        zone = schedule.timezone
+        ctx.catchup_desk = CatchUpDesk(
+            ScheduleCache(schedule, paths) if schedule.source else None,
+            cups_document_printer(service, now=lambda: datetime.now(zone)), ReconcileBook(paths.state_dir),
+            practice=config.get(PracticeSettings).name, zone=zone, paper=config.get(PrintingSettings).paper,
+            now=lambda: datetime.now(zone))
         if schedule.source:
-            zone = schedule.timezone
-            ctx.schedule_desk = ServiceScheduleDesk(
+            ctx.schedule_desk = NotingScheduleDesk(ServiceScheduleDesk(
                 ScheduleCache(schedule, paths), cups_document_printer(service, now=lambda: datetime.now(zone)),
-                catalogue, paper=config.get(PrintingSettings).paper)
+                catalogue, paper=config.get(PrintingSettings).paper), drills)
         else:
             ctx.schedule_unavailable = "no schedule source is configured ([schedule] source)"
     except (DowntimeKioskError, PrintServiceError) as exc:

@@ -21,6 +21,7 @@ from kiosk.button.controller import ButtonController, PrintActions
 from kiosk.button.recogniser import Gesture
 from kiosk.button.settings import ButtonSettings
 from kiosk.config import Config
+from kiosk.drill.shown import shown_level
 from kiosk.gpio.factory import FactoryResult, open_pin_factory
 from kiosk.led.driver import LedDriver
 from kiosk.led.scene import LedScene
@@ -194,7 +195,7 @@ class WatchDaemon:
         if level != previous:
             log.warning("level %s → %s: %s", previous, level, self.state.status.get("headline", ""),
                         extra={"EVENT": "level_change", "LEVEL": level, "PREVIOUS": previous})
-            self.scene.set_level(level, self.clock())
+            self.scene.set_level(shown_level(level, self.state.drill), self.clock())
             self.driver.wake()
         self.notifier.status(self._status_line())
         self._publish()
@@ -206,6 +207,8 @@ class WatchDaemon:
     def _publish(self, *, force: bool = False) -> None:
         """Bring the LED view and the alert reminder up to date and write state.json if anything changed."""
         now = self.clock()
+        if self.scene.set_level(shown_level(self.state.level, self.state.drill), now):
+            self.driver.wake()  # a drill began or ended
         self.scene.set_alert(bool(self.state.alerts()), now)
         self.state.led = self.scene.view(now)
         try:

@@ -29,7 +29,7 @@ def placeholder_status(headline: str = "Checking ICANotes…") -> JSON:
         "level": "unknown", "headline": headline, "checked_at": None, "stale": True,
         "page": {"name": None, "status": None}, "components": [], "incidents": [], "maintenances": [],
         "probes": {name: dict(unprobed) for name in ("status_page", "ehr", "upload", "internet")},
-        "guidance": [],
+        "guidance": [], "related": [],
     }
 
 
@@ -71,6 +71,8 @@ class WatchState:
     file_alerts: list[Alert] = field(default_factory=list)
     own_alerts: dict[str, Alert] = field(default_factory=dict)
     downtime_log: list[JSON] = field(default_factory=list)
+    reconcile: JSON = field(default_factory=lambda: {"pending": None})
+    drill: JSON = field(default_factory=lambda: {"active": False, "level": None, "until": None})
     config_error: str | None = None
     setup_config_error: tuple[str, str] | None = None  # (source, error) the boot-time setup left
 
@@ -109,6 +111,8 @@ class WatchState:
             "nightly": self.nightly,
             "alerts": [alert.to_json() for alert in self.alerts()],
             "downtime_log": self.downtime_log[:DOWNTIME_LOG_LIMIT],
+            "reconcile": self.reconcile,
+            "drill": self.drill,
             "config": self._config_block(),
         }
 

@@ -8,6 +8,7 @@ Parser errors never quote the feed (it holds PHI): only the kind of error and th
 event's UID are shown. Expansion is capped (`expansion.py`), so no calendar can eat the Pi.
 """
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
@@ -20,7 +21,13 @@ from print_service.schedule.expansion import ExpansionLimits, OccurrenceCounter,
 from print_service.schedule.messages import content_error_text
 from print_service.schedule.model import Appointment
 
-__all__ = ["parse_ics"]
+__all__ = ["events_near", "parse_ics"]
+
+_EVENT_RE = re.compile(r"^BEGIN:VEVENT\r?$.*?^END:VEVENT\r?$", re.MULTILINE | re.DOTALL)
+_REPEATS_RE = re.compile(r"^(?:RRULE|RDATE|RECURRENCE-ID|EXRULE)[;:]", re.MULTILINE | re.IGNORECASE)
+_DTSTART_RE = re.compile(r"^DTSTART[^:\r\n]*:(\d{8})", re.MULTILINE | re.IGNORECASE)
+_DTEND_RE = re.compile(r"^DTEND[^:\r\n]*:(\d{8})", re.MULTILINE | re.IGNORECASE)
+_MARGIN = timedelta(days=2)
 
 
 def parse_ics(text: str, origin: str, zone: tzinfo, window: tuple[datetime, datetime], *,
@@ -28,7 +35,7 @@ def parse_ics(text: str, origin: str, zone: tzinfo, window: tuple[datetime, date
               limits: ExpansionLimits | None = None) -> list[Appointment]:
     """Every non-cancelled occurrence within `window`, as appointments in `zone`, within `limits`."""
     caps = limits or ExpansionLimits()
-    calendar = _calendar(text, origin)
+    calendar = _calendar(events_near(text, window, caps, origin), origin)
     calendar_name = str(calendar.get("X-WR-CALNAME", "") or "")
     _check_rules(calendar, text, origin, window, caps)
     events = _expand(calendar, text, origin, window, caps, zone=zone)
@@ -40,6 +47,44 @@ def parse_ics(text: str, origin: str, zone: tzinfo, window: tuple[datetime, date
         if appointment is not None:
             appointments.append(appointment)
     return sorted(appointments, key=lambda a: (a.start, a.provider, a.title))
+
+
+def events_near(text: str, window: tuple[datetime, datetime], limits: ExpansionLimits, origin: str) -> str:
+    """`text` without the single events that plainly lie outside `window` (two days' margin either side).
+
+    A feed with years of history is mostly such events, and icalendar holds about 7 KB per
+    event: 95,000 of them (a 10 MB feed) would take 630 MB, more than the Pi has. An event
+    that repeats, moves an occurrence, or has no start this can read is always kept; more
+    than `limits.total` * 2 events kept is refused before parsing.
+    """
+    low, high = window[0].date() - _MARGIN, window[1].date() + _MARGIN
+    kept = 0
+
+    def keep_or_drop(match: re.Match[str]) -> str:
+        nonlocal kept
+        block = match.group(0)
+        if not _REPEATS_RE.search(block):
+            start, end = _DTSTART_RE.search(block), _DTEND_RE.search(block)
+            first = _day(start.group(1)) if start else None
+            last = _day(end.group(1)) if end else first
+            if first is not None and last is not None and (first > high or last < low):
+                return ""
+        kept += 1
+        return block
+
+    trimmed = _EVENT_RE.sub(keep_or_drop, text)
+    if kept > 2 * limits.total:
+        raise ScheduleError(content_error_text(
+            origin, f"at most {2 * limits.total} events near the next {(window[1] - window[0]).days} days "
+                    f"(twice schedule.max_appointments), not {kept}", fmt="iCalendar"))
+    return trimmed
+
+
+def _day(digits: str) -> date | None:
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return None
 
 
 def _refuse(text: str, origin: str, uid: str, expected: str) -> ScheduleError:

@@ -3,10 +3,12 @@
 Each shape is served from 127.0.0.1 under a secret-looking path. For every shape, `schedule
 fetch`, `show`, `show --json` and `nightly` run as real child processes with debug logging,
 first with no cache and then over a good cache (the reference calendar, canary included);
-`schedule print` prints through the private cupsd, and `watch` publishes the error to
-state.json. Then the state dir, the runtime dir, $TMPDIR, every captured stderr (the
-journal's text), the CUPS spool's control files and the Info screen's lines are searched
-for the canary, its parts and the secret path: zero hits. (`show` prints the schedule on
+`schedule print` prints through the private cupsd, `watch` publishes the error to
+state.json, and the screen (a real Kivy window under Xvfb, on that state file and the real
+cache) shows Status, Info and the locked Schedule, each screenshotted. Then the state dir,
+the runtime dir, $TMPDIR, every captured stderr (the journal's text), the CUPS spool and job
+list, and every word on those screens are searched for the canary, its parts and the secret
+path: zero hits. (`show` prints the schedule on
 stdout by design: that is the unlocked copy, and it is not searched.)
 """
 
@@ -26,6 +28,7 @@ from tests.fixtures.calendars import CANARY, CSV_COLUMNS, reference_csv, referen
 from tests.fixtures.cupsd import PrivateCupsd
 from tests.fixtures.http_server import LocalHTTPServer, Reply
 from tests.fixtures.status_servers import StatusWorld
+from tests.fixtures.xvfb import KivyHarness
 from tests.waiting import wait_until
 from tests.watch.worlds import status_table
 
@@ -217,7 +220,27 @@ def _run_shapes(world: World, *, cached: bool) -> None:
         results = results[len(plan):]
 
 
-def test_no_shape_leaks_the_canary(world: World) -> None:
+def _screen_texts(kivy: KivyHarness, config: Path) -> list[str]:
+    """Status, Info and the locked Schedule screen in a real Kivy window on the watch's state and the real cache."""
+    from kiosk.config import load_config
+    from kiosk.ui.wiring import context_from_config
+
+    ctx = context_from_config(load_config(config, {}))
+    assert ctx.schedule_desk is not None  # the cache with the canary is right behind the locked screen
+    root = kivy.mount(ctx)
+    texts: list[str] = []
+    for name in ("status", "info", "schedule"):
+        root.go(name)
+        root.tick()
+        kivy.frames(3)
+        shot = kivy.screenshot(f"canary-{name}")
+        assert shot.stat().st_size > 0
+        texts.append(f"{name}: " + "\n".join(kivy.texts()))
+    assert "Last refresh failed: schedule source http://127.0.0.1" in texts[1]
+    return texts
+
+
+def test_no_shape_leaks_the_canary(world: World, kivy_screen: KivyHarness) -> None:
     _run_shapes(world, cached=False)  # no cache yet: every error path without a copy to fall back on
     good = str(world.config(f"{SECRET}/good.ics", "good"))
     fetched, printed = world.run_plan([["--config", good, "schedule", "fetch"],
@@ -232,6 +255,8 @@ def test_no_shape_leaks_the_canary(world: World) -> None:
     shown = "\n".join(line for section in screen for line in section.lines)
     assert "Last refresh failed: schedule source http://127.0.0.1" in shown
     _assert_clean(shown, "the Info screen's lines")
+    for text in _screen_texts(kivy_screen, world.config(_route("stray quote in the header"), "screen")):
+        _assert_clean(text, "the words on the screen")
     _search_everywhere(world)
 
 

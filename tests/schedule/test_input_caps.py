@@ -13,6 +13,7 @@ import pytest
 from kiosk.config import parse_config
 from kiosk.config.loader import MAX_CONFIG_BYTES
 from kiosk.errors import ConfigError
+from print_service.errors import ScheduleError
 from print_service.schedule.cache import ScheduleCache
 from tests.conftest import RunCli
 from tests.fixtures.calendars import CANARY, reference_ics
@@ -141,3 +142,21 @@ def test_config_check_refuses_a_huge_file_a_fifo_and_a_fifo_form(run_cli: RunCli
     result = run_cli("--config", config, "config", "check", timeout=30)
     assert result.returncode == 78
     assert "forms.intake" in result.stderr and "is not a regular file" in result.stderr
+
+
+def test_history_far_from_the_window_is_dropped_before_parsing() -> None:
+    from datetime import timedelta
+
+    from print_service.schedule.expansion import ExpansionLimits
+    from print_service.schedule.ics import events_near
+    from tests.fixtures.calendars import NOW
+
+    window = (NOW - timedelta(days=1), NOW + timedelta(days=31))
+    past = _event("uid-past", "", start="20250101T090000Z").replace("RRULE:\r\n", "")
+    near = _event("uid-near", "", start="20261030T090000Z").replace("RRULE:\r\n", "")
+    weekly_since_2020 = _event("uid-series", "FREQ=WEEKLY", start="20200106T090000Z")
+    kept = events_near(_calendar(past, near, weekly_since_2020), window, ExpansionLimits(), "x")
+    assert "uid-past" not in kept and "uid-near" in kept and "uid-series" in kept
+    many = _calendar(*[near.replace("uid-near", f"uid-{n}") for n in range(41)])
+    with pytest.raises(ScheduleError, match="at most 40 events near the next 32 days"):
+        events_near(many, window, ExpansionLimits(total=20), "x")

@@ -4,12 +4,16 @@ A 6,000-character patient or provider field once made reportlab raise LayoutErro
 `schedule print` and `nightly` ended in a traceback with no record and no alert.
 """
 
+import io
 import subprocess
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from pypdf import PdfReader
+
+from print_service.reports.catchup_sheet import CatchUpSheet, SheetRow, render_catchup_sheet, row_time
 from tests.conftest import RunCli
 from tests.fixtures.calendars import ics_with
 from tests.fixtures.cupsd import PrivateCupsd
@@ -41,3 +45,14 @@ def test_six_thousand_character_fields_print_cut_to_fit(run_cli: RunCli, write_c
         assert "Longname" in text and "\u2026" in text
         assert text.count("Canarius") < 40  # cut to a few lines, not 750 repetitions
     assert "Longname" in note and "\u2026" in note
+
+
+def test_the_catch_up_sheet_cuts_long_fields_too() -> None:
+    start = datetime(2026, 11, 24, 9, 12, tzinfo=NEW_YORK)
+    row = SheetRow(row_time(start + timedelta(minutes=18), NEW_YORK), LONG_PATIENT, LONG_PROVIDER, "Visit " * 1000)
+    sheet = CatchUpSheet(practice="Riverside Counseling", start=start, end=start + timedelta(hours=2), level="outage",
+                         zone=NEW_YORK, rows=(row,), printed_at=start + timedelta(hours=3), schedule_as_of=start)
+    reader = PdfReader(io.BytesIO(render_catchup_sheet(sheet)))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert len(reader.pages) == 1
+    assert "Longname" in text and "\u2026" in text and text.count("Canarius") < 40

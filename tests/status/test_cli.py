@@ -133,4 +133,7 @@ def test_log(write_config: WriteConfig, run_cli: RunCli, tmp_path: Path) -> None
     assert lines[3].split()[-1] == "now"
     as_json = json.loads(run_cli("--config", path, "status", "--log", "--json").stdout)
     assert as_json[1] == {"level": "outage", "start": "2030-03-04T09:05:00-05:00",
-                          "end": "2030-03-04T10:35:00-05:00"}
+                          "end": "2030-03-04T10:35:00-05:00", "drill": False, "downtime": "2030-03-04T14:05:00+00:00",
+                          "reconcile": {"printed_at": None, "prints": 0, "acknowledged_by": None,
+                                        "acknowledged_at": None, "dismissed_at": None}}
+    assert as_json[0]["reconcile"] is None and as_json[0]["downtime"] is None

@@ -31,6 +31,7 @@ def make_ctx(clock: FakeClock, state_path: Path) -> MakeCtx:
         setting_names = set(UiSettings.__slots__)  # type: ignore[attr-defined]
         settings = UiSettings(**{"fullscreen": False, **{k: v for k, v in kwargs.items() if k in setting_names}})
         rest = {k: v for k, v in kwargs.items() if k not in setting_names}
+        rest.setdefault("wall", clock.mono)  # the PIN lock-out runs on the wall clock; the test moves both
         return UiContext(settings=settings, state_file=state_path, now=clock.now, mono=clock.mono,
                          address=lambda: "192.0.2.10", **rest)
 

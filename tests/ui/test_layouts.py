@@ -127,3 +127,32 @@ def contact_sheet(shots: list[Path], size: tuple[int, int], target: Path) -> Pat
                         ((n % across) * tile[0], (n // across) * tile[1]))
     sheet.quantize(colors=128).save(target, optimize=True)
     return target
+
+
+@pytest.mark.parametrize("size", [(800, 480), (720, 1280), (1024, 600)], ids=["800x480", "720x1280", "1024x600"])
+def test_every_form_button_is_on_screen_with_an_alert_standing(size: tuple[int, int], kivy_screen: KivyHarness,
+                                                               make_ctx: MakeCtx, state_path: Path,
+                                                               tmp_path: Path) -> None:
+    from kiosk.ui.services import ServicePrintDesk
+    from kiosk.ui.widgets.fit import text_height
+    from print_service.forms.catalogue import FormCatalogue
+    from print_service.printing import PrintingSettings
+    from print_service.printing.service import PrintService
+
+    state = make_state("outage", alerts=[{"kind": "printer", "since": "2026-11-25T14:00:00+00:00",
+                                          "message": "Printer is out of paper: add paper, then press Resume"}])
+    write_state(state_path, state)
+    desk = ServicePrintDesk(PrintService(PrintingSettings(output_dir=tmp_path)),
+                            FormCatalogue(cache_dir=tmp_path / "forms"))
+    root = kivy_screen.mount(make_ctx(print_desk=desk), size=size)
+    kivy_screen.tap(root.nav.tabs["print"])
+    screen = root.screens["print"]
+    kivy_screen.wait_until(lambda: len(screen.rows) >= 6, what="the forms")
+    kivy_screen.frames(3)
+    view = window_box(screen.forms_box)
+    for row in screen.rows.values():
+        for widget in (row.button, row.less, row.more):
+            assert inside(window_box(widget), view), f"{row.form.title} is cut at {size}"
+        words = text_height(row.button.text, row.button.font_size, row.button.width, bold=True)
+        assert words <= row.button.height, f"{row.form.title} words are cut at {size}"
+    kivy_screen.screenshot(f"print-{size[0]}x{size[1]}")

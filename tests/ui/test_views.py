@@ -69,7 +69,8 @@ def test_info_sections_name_probes_schedule_nightly_and_log() -> None:
     assert "ICANotes sign-in: FAILED: HTTP 503" in sections["Last checks"]
     assert "Status page: OK (HTTP 200, 120 ms)" in sections["Last checks"]
     assert sections["Schedule copy"][0] == "Source https://ehr.example"
-    assert sections["Last nightly print"][0].startswith("2026-11-24 PRINTED")
+    assert sections["Last nightly print"][0].startswith("Printed ") and "yesterday" in sections["Last nightly print"][0]
+    assert not any("2026-" in line for lines in sections.values() for line in lines), "one date style"
     assert "still going: ICANotes is DOWN" in sections["Downtime log"][0]
     assert "(120 min): SLOW / PARTLY DOWN" in sections["Downtime log"][1]
 
@@ -118,6 +119,17 @@ Local:
         /32 host LOCAL
 """
     assert local_addresses(sample) == ["192.168.1.23"]
+
+
+def test_long_paths_break_after_a_slash_not_inside_a_name() -> None:
+    from kiosk.ui.widgets.basics import break_at_slashes
+
+    def fits(text: str) -> bool:
+        return len(text) <= 20
+
+    broken = break_at_slashes("Configuration /tmp/downtime-kiosk-demo-x/config.toml", fits)
+    assert broken == "Configuration /tmp/\ndowntime-kiosk-demo-x/\nconfig.toml"
+    assert break_at_slashes("short /etc/a.toml", fits) == "short /etc/a.toml"
 
 
 def test_the_side_column_says_only_what_is_known() -> None:

@@ -16,7 +16,7 @@ from tests.watch.worlds import all_clear, major_outage, status_table
 
 TOP_KEYS = {"schema", "heartbeat_at", "level", "headline", "checked_at", "stale", "page", "components", "incidents",
             "maintenances", "probes", "guidance", "level_since", "led", "printer", "schedule", "nightly", "alerts",
-            "downtime_log", "config"}
+            "downtime_log", "config", "related", "reconcile", "drill"}
 
 
 def check_complete(document: dict[str, Any]) -> None:

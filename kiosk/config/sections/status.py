@@ -1,6 +1,7 @@
 """`[status]`: the status page, the EHR and upload probes, the internet canaries, the timing."""
 
 from kiosk.config.reader import SectionReader
+from kiosk.config.related import read_related
 from kiosk.config.section import SectionSpec
 from kiosk.status.settings import PROVIDERS, StatusSettings
 
@@ -20,6 +21,7 @@ def build(reader: SectionReader) -> StatusSettings:
         confirm_polls=reader.integer("confirm_polls", _D.confirm_polls, minimum=1, maximum=10),
         confirm_seconds=reader.number("confirm_seconds", _D.confirm_seconds, positive=True),
         watch_components=reader.string_list("watch_components", _D.watch_components),
+        related=read_related(reader),
     )
 
 

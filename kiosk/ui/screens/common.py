@@ -7,7 +7,7 @@ from kivy.uix.gridlayout import GridLayout
 from kivy.uix.scrollview import ScrollView
 
 from kiosk.ui.sizes import Sizes
-from kiosk.ui.widgets.basics import WrapLabel
+from kiosk.ui.widgets.basics import BreakingLabel, WrapLabel
 
 __all__ = ["PAGE", "TEXT", "WARN", "Column", "heading"]
 
@@ -48,4 +48,4 @@ class Column(ScrollView):
             if title:
                 self.grid.add_widget(heading(title, self.sizes, size * 0.95))
             for line in lines:
-                self.grid.add_widget(WrapLabel(text=line, font_size=self.sizes(size), color=TEXT))
+                self.grid.add_widget(BreakingLabel(text=line, font_size=self.sizes(size), color=TEXT))

@@ -18,7 +18,8 @@ class InfoScreen(ColourBox):
 
     def __init__(self, sizes: Sizes, **kwargs: Any) -> None:
         super().__init__(orientation="vertical", background=list(PAGE), padding=sizes(10), **kwargs)
-        row = BoxLayout(orientation="horizontal", spacing=sizes(18))
+        portrait = sizes.window[1] > sizes.window[0] * 1.1
+        row = BoxLayout(orientation="vertical" if portrait else "horizontal", spacing=sizes(18))
         self.first, self.second = Column(sizes), Column(sizes)
         row.add_widget(self.first)
         row.add_widget(self.second)

@@ -44,7 +44,7 @@ class _FormRow(BoxLayout):
         super().__init__(orientation="horizontal", size_hint_y=None, height=sizes.target, spacing=sizes(6))
         self.form = form
         self.copies = 1
-        self.button = FlatButton(text=form.title, font_size=sizes(22), bold=True, colour=_GO,
+        self.button = FlatButton(text=form.title, font_size=sizes(20), bold=True, colour=_GO,
                                  halign="center", valign="middle")
         self.button.bind(size=lambda w, s: setattr(w, "text_size", s))
         self.button.bind(on_release=lambda *_: on_print(form, self.copies))
@@ -72,8 +72,9 @@ class PrintScreen(ColourBox):
 
     def __init__(self, sizes: Sizes, desk: PrintDesk | None, worker: Worker, *, open_schedule: Callable[[], None],
                  now: Callable[[], datetime], unavailable: str = "", **kwargs: Any) -> None:
-        super().__init__(orientation="horizontal", background=list(PAGE), padding=sizes(10), spacing=sizes(14),
-                         **kwargs)
+        portrait = sizes.window[1] > sizes.window[0] * 1.1
+        super().__init__(orientation="vertical" if portrait else "horizontal", background=list(PAGE),
+                         padding=sizes(10), spacing=sizes(14), **kwargs)
         self.sizes, self.desk, self.worker, self.now = sizes, desk, worker, now
         self.jobs: list[_Job] = []
         self.daemon_jobs: list[_Job] = []
@@ -81,9 +82,11 @@ class PrintScreen(ColourBox):
         self.rows: dict[str, _FormRow] = {}
         self.announce: Callable[[PressWords], None] = lambda _words: None
         self.can_resume = False
-        self.forms_box = Column(sizes, size_hint_x=0.6)
+        self.forms_box = Column(sizes, size_hint=(1, 0.6) if portrait else (0.6, 1))
         self.add_widget(self.forms_box)
         self.add_widget(self._side(open_schedule))
+        if portrait:
+            self._side_box.size_hint = (1, 0.4)
         if desk is None:
             self.forms_box.show([("PRINTING IS NOT AVAILABLE", [unavailable or "printing is not set up"])])
         else:
@@ -112,6 +115,10 @@ class PrintScreen(ColourBox):
         self._resume_shown = False
         self._side_box = side
         return side
+
+    def add_to_side(self, widget: Any) -> None:
+        """Put an extra box at the top of the right-hand column (the catch-up sheet's)."""
+        self._side_box.add_widget(widget, index=len(self._side_box.children))
 
     # -- forms ------------------------------------------------------------------------------
     def _forms_loaded(self, result: list[FormChoice] | BaseException) -> None:

@@ -79,16 +79,20 @@ class Checklist(ScrollView):
             self.height = self.content.height
 
 
-def _trimmed(side: list[tuple[str, list[str]]], font: float, width: float,
-             room: float) -> list[tuple[str, list[str]]]:
-    """As many whole lines of the side column as fit `room`, then how many more there are."""
+def _trimmed(side: list[tuple[str, list[str]]], font: float, width: float, room: float,
+             sizes: Sizes) -> list[tuple[str, list[str]]]:
+    """As many whole lines of the side column (a `Column`) as fit `room`, then how many more there are."""
     lines = [(title, line) for title, block in side for line in block]
-    heading = text_height("X", font, width, bold=True) + 8
+    inner = width - sizes(16)  # the Column's own padding
+    more = text_height("… and 9 more", font, inner) + sizes(4)  # room kept for saying what did not fit
     shown: list[tuple[str, list[str]]] = []
     used = 0.0
     for n, (title, line) in enumerate(lines):
-        need = text_height(line, font, width) + 4 + (heading if title and (not shown or shown[-1][0] != title) else 0)
-        if used + need > room:
+        limit = room - 2 - (more if n < len(lines) - 1 else 0)
+        need = text_height(line, font, inner) + sizes(4)
+        if title and (not shown or shown[-1][0] != title):
+            need += text_height(title, font * 0.95, inner, bold=True) + sizes(8) + sizes(4)
+        if used + need > limit:
             if shown:
                 shown[-1][1].append(f"… and {len(lines) - n} more")
             return shown
@@ -207,7 +211,7 @@ class StatusScreen(FloatLayout):
         self.body.add_widget(self.todo)
         room = height if plan.side == "right" else height - plan.checklist_height - gap
         width = self.body.width - 2 * self.body.padding[0]
-        shown = _trimmed(side, plan.side_font, width if plan.side == "below" else width * 0.4 - gap, room)
+        shown = _trimmed(side, plan.side_font, width if plan.side == "below" else width * 0.4 - gap, room, self.sizes)
         if shown:
             self.events.show(shown, size=plan.side_font / self.sizes.unit)
             self.body.add_widget(self.events)

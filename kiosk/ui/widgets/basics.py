@@ -1,6 +1,7 @@
 # mypy: disallow-subclassing-any=False
 """Plain building blocks: a coloured box, a flat button with visible press feedback, labels that wrap or fit."""
 
+from collections.abc import Callable
 from typing import Any
 
 from kivy.core.text import Label as CoreLabel
@@ -10,7 +11,8 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.button import Button
 from kivy.uix.label import Label
 
-__all__ = ["ColourBox", "FitLabel", "FlatButton", "WrapLabel", "fit_font_size", "two_lines"]
+__all__ = ["BreakingLabel", "ColourBox", "FitLabel", "FlatButton", "WrapLabel", "break_at_slashes", "fit_font_size",
+           "two_lines"]
 
 RGBA = tuple[float, float, float, float]
 
@@ -72,6 +74,41 @@ class WrapLabel(Label):
 
     def _fit(self, *_: object) -> None:
         self.height = self.texture_size[1]
+
+
+def break_at_slashes(text: str, fits: Callable[[str], bool]) -> str:
+    """`text` with a line break after a "/" inside any word too wide for a line (paths, addresses)."""
+    words = []
+    for word in text.split(" "):
+        if "/" not in word or fits(word):
+            words.append(word)
+            continue
+        pieces, line = [], ""
+        for part in word.replace("/", "/\0").split("\0"):
+            if line and not fits(line + part):
+                pieces.append(line)
+                line = part
+            else:
+                line += part
+        words.append("\n".join([*pieces, line]))
+    return " ".join(words)
+
+
+class BreakingLabel(WrapLabel):
+    """A WrapLabel that breaks a long path after a "/" instead of in the middle of a name."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.raw = str(kwargs.get("text", ""))
+        super().__init__(**kwargs)
+
+    def _wrap(self, *_: object) -> None:
+        super()._wrap()
+        if "/" in self.raw and self.width > 1:
+            self.text = break_at_slashes(self.raw, self._fits)
+
+    def _fits(self, text: str) -> bool:
+        width, _height = CoreLabel(text=text, font_size=self.font_size, bold=self.bold).get_extents(text)
+        return bool(width <= self.width)
 
 
 def fit_font_size(text: str, width: float, largest: float, *, bold: bool = True) -> float:
