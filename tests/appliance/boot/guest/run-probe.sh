@@ -14,6 +14,7 @@ say "clock $(date --iso-8601=seconds)"
 say "root $(findmnt -n -o FSTYPE /)"
 say "boot-id $(cat /proc/sys/kernel/random/boot_id)"
 if [ -f /boot/firmware/boot-test.sh ]; then
+  # shellcheck source=/dev/null
   . /boot/firmware/boot-test.sh
 fi
 say "done"
