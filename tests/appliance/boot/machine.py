@@ -72,7 +72,7 @@ class Boot:
 
     def value(self, key: str) -> str:
         """The rest of the first probe line starting with `key `."""
-        return self.wait_for(rf"^{re.escape(key)} (.*)$", 0).group(1)
+        return self.wait_for(rf"^{re.escape(key)}(?: (.*))?$", 0).group(1) or ""   # "failed " arrives stripped
 
     def file(self, path: str) -> bytes | None:
         """A file the probe dumped (None when it said the file was not there)."""
