@@ -6,9 +6,19 @@
 #   sudo FIRST_USER_PASS='…' ./image_build/build.sh          # result: image_build/deploy/*.img.xz
 #
 # Needs: root, loop devices, and on a non-arm64 host qemu-user-static + binfmt_misc (see image_build/README.md).
+#
+#   sudo ./image_build/build.sh --base debian --arch amd64|arm64 --out DIR
+# builds instead the same appliance on plain Debian Trixie for emulated boots (image_build/debian/build-debian.sh).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
+if [ "${1:-}" = "--base" ]; then
+  case ${2:-} in
+    debian) shift 2; exec "$HERE/debian/build-debian.sh" "$@" ;;
+    raspios) shift 2 ;;
+    *) echo "build.sh: --base must be debian or raspios, got '${2:-}'" >&2; exit 64 ;;
+  esac
+fi
 PI_GEN_REPO=${PI_GEN_REPO:-https://github.com/RPi-Distro/pi-gen.git}
 PI_GEN_REF=${PI_GEN_REF:-2026-06-18-raspios-trixie-arm64}
 WORK=${WORK:-$HERE/work}

@@ -225,6 +225,8 @@ add_kernel_argument() {
 configure_system() {
   put "$FILES/conf/watchdog.conf" /etc/systemd/system.conf.d/50-downtime-kiosk-watchdog.conf
   put "$FILES/conf/journald.conf" /etc/systemd/journald.conf.d/50-downtime-kiosk.conf
+  put "$FILES/conf/remount-fs-overlayroot.conf" \
+    /etc/systemd/system/systemd-remount-fs.service.d/50-downtime-kiosk-overlayroot.conf
   put "$FILES/conf/20auto-upgrades" /etc/apt/apt.conf.d/20auto-upgrades
   put "$FILES/conf/51downtime-kiosk-unattended" /etc/apt/apt.conf.d/51downtime-kiosk-unattended
   # no copies of printed documents (PHI) left in CUPS' spool

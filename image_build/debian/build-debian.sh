@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# Builds the Downtime Kiosk image on plain Debian Trixie (no Raspberry Pi archive), for emulated boots:
+#   image_build/build.sh --base debian --arch amd64|arm64 --out DIR
+# DIR/downtime-kiosk.img (1 FAT bootfs, 2 ext4 root, 3 ext4 KIOSKDATA), DIR/vmlinuz, DIR/initrd.img and, for
+# arm64, DIR/bcm2837-rpi-3-b.dtb. The appliance is installed by the very same `install.sh --image` the pi-gen stage
+# runs; what this script adds is only what Raspberry Pi OS Lite would have given (fstab, cmdline.txt, network).
+# The slow part, the base root file system, is cached in $DOWNTIME_KIOSK_BUILD_CACHE (default
+# /var/cache/downtime-kiosk-build) under the hash of its package lists. Needs root, mmdebstrap, mtools, dosfstools,
+# e2fsprogs, fdisk, zstd; for arm64 on another host qemu-user-static and binfmt-support.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+SUITE=trixie
+MIRROR=${DOWNTIME_KIOSK_MIRROR:-http://deb.debian.org/debian}
+CACHE=${DOWNTIME_KIOSK_BUILD_CACHE:-/var/cache/downtime-kiosk-build}
+BOOT_MIB=256
+DATA_MIB=256
+SHIPPED=(kiosk print_service pyproject.toml README.md systemd image_build docs)
+
+arch="" out=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    --arch) arch=${2:-}; shift 2 ;;
+    --out) out=${2:-}; shift 2 ;;
+    *) echo "build-debian.sh: unknown argument $1 (want --arch amd64|arm64 --out DIR)" >&2; exit 64 ;;
+  esac
+done
+case $arch in amd64|arm64) ;; *) echo "build-debian.sh: --arch must be amd64 or arm64, got '$arch'" >&2; exit 64 ;; esac
+[ -n "$out" ] || { echo "build-debian.sh: --out DIR is required" >&2; exit 64; }
+[ "$(id -u)" -eq 0 ] || { echo "build-debian.sh: run as root (chroot, file ownership)" >&2; exit 1; }
+
+say() { printf 'build-debian.sh: [%4ds] %s\n' "$SECONDS" "$*"; }
+
+package_list() { cat "$HERE/packages.txt" "$HERE/packages-$arch.txt" | sed 's/#.*//' | tr -s ' \n' '\n' | sed '/^$/d'; }
+
+cache_key() {
+  { echo "$SUITE $MIRROR $arch"; package_list; } | sha256sum | cut -c1-16
+}
+
+ensure_foreign_arch() {
+  [ "$(dpkg --print-architecture)" = "$arch" ] && return 0
+  [ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+  [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] || update-binfmts --enable qemu-aarch64
+}
+
+# The base root file system as a zstd tarball: mmdebstrap with every package, apt's lists kept (install.sh asks
+# apt-cache which optional packages exist). Documentation and locales left out.
+base_tarball() {
+  local tarball
+  tarball=$CACHE/base-$SUITE-$arch-$(cache_key).tar.zst
+  if [ -s "$tarball" ]; then say "base root from the cache: $tarball" >&2; echo "$tarball"; return 0; fi
+  mkdir -p "$CACHE"
+  local include
+  include=$(package_list | paste -sd, -)
+  say "building the base root with mmdebstrap ($arch; cached afterwards as $tarball)" >&2
+  mmdebstrap --variant=minbase --architectures="$arch" --include="$include" \
+    --aptopt='APT::Install-Recommends "false"' \
+    --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
+    --dpkgopt='path-include=/usr/share/doc/*/copyright' --dpkgopt='path-exclude=/usr/share/locale/*' \
+    --skip=cleanup/apt/lists \
+    "$SUITE" "$tarball.partial.tar" "$MIRROR" >&2
+  zstd -q -T2 -3 --rm "$tarball.partial.tar" -o "$tarball.partial"
+  mv "$tarball.partial" "$tarball"
+  echo "$tarball"
+}
+
+unpack() {
+  rm -rf "$root"
+  mkdir -p "$root"
+  zstd -q -d -c "$1" | tar -C "$root" -xpf -
+}
+
+in_root() {
+  chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive HOME=/root "$@"
+}
+
+mount_kernel_fs() {
+  mount -t proc proc "$root/proc"
+  mount -t sysfs sysfs "$root/sys"
+  mount --bind /dev "$root/dev"
+  mounted=1
+}
+
+unmount_kernel_fs() {
+  [ "${mounted:-0}" = 1 ] || return 0
+  umount -l "$root/dev" "$root/sys" "$root/proc" 2>/dev/null || true
+  mounted=0
+}
+
+# What Raspberry Pi OS Lite's stages give the release image and plain Debian does not.
+debian_layer() {
+  echo downtime-kiosk > "$root/etc/hostname"
+  printf '127.0.0.1\tlocalhost\n127.0.1.1\tdowntime-kiosk\n' > "$root/etc/hosts"
+  ln -sfn /usr/share/zoneinfo/America/New_York "$root/etc/localtime"
+  echo America/New_York > "$root/etc/timezone"
+  cat > "$root/etc/fstab" <<'FSTAB'
+LABEL=rootfs / ext4 defaults,noatime 0 1
+LABEL=bootfs /boot/firmware vfat defaults,umask=0077 0 2
+FSTAB
+  install -d "$root/boot/firmware"
+  # The kernel command line, on the FAT partition as on a Pi (the boot harness passes it to QEMU).
+  echo "root=/dev/vda2 rootfstype=ext4 rootwait console=tty1" > "$root/boot/firmware/cmdline.txt"
+  cat > "$root/etc/systemd/network/20-wired.network" <<'NET'
+[Match]
+Type=ether
+
+[Network]
+DHCP=ipv4
+NET
+  in_root systemctl --quiet enable systemd-networkd.service systemd-networkd-wait-online.service
+  # No root password and no login on the serial console; the admin account is the release image's business.
+  in_root passwd -l root >/dev/null
+}
+
+install_appliance() {
+  local dest=$root/usr/src/downtime-kiosk
+  rm -rf "$dest"
+  install -d "$dest"
+  tar -C "$REPO" --exclude=__pycache__ --exclude=image_build/work --exclude=image_build/deploy \
+    -cf - "${SHIPPED[@]}" | tar -C "$dest" -xf -
+  # the same step as the pi-gen stage's 01-run-chroot.sh
+  in_root /usr/src/downtime-kiosk/image_build/install.sh --image
+  rm -rf "$dest"
+}
+
+export_boot_files() {
+  local kernel initrd
+  kernel=$(find "$root/boot" -maxdepth 1 -name 'vmlinuz-*' | sort | tail -n 1)
+  initrd=$(find "$root/boot" -maxdepth 1 -name 'initrd.img-*' | sort | tail -n 1)
+  if [ -z "$kernel" ] || [ -z "$initrd" ]; then echo "build-debian.sh: no kernel or initrd in the root" >&2; exit 1; fi
+  install -m 0644 "$kernel" "$out/vmlinuz"
+  install -m 0644 "$initrd" "$out/initrd.img"
+  if [ "$arch" = arm64 ]; then
+    install -m 0644 "$(find "$root/usr/lib" -path '*/broadcom/bcm2837-rpi-3-b.dtb' | sort | tail -n 1)" \
+      "$out/bcm2837-rpi-3-b.dtb"
+  fi
+}
+
+# Partitions in the release image's order, written as file systems made from folders (no loop devices).
+make_disk_image() {
+  local img=$out/downtime-kiosk.img parts=$work/parts used_mib root_mib
+  rm -rf "$parts"; mkdir -p "$parts"
+  # lower-case "bootfs" as Raspberry Pi OS names it (mkfs.vfat warns about that)
+  mkfs.vfat -n bootfs -C "$parts/boot.vfat" $((BOOT_MIB * 1024)) >/dev/null 2>&1
+  mcopy -s -i "$parts/boot.vfat" "$root"/boot/firmware/* ::/
+  find "$root/boot/firmware" -mindepth 1 -delete
+  used_mib=$(du -sm --apparent-size "$root" | cut -f1)
+  root_mib=$(( (used_mib * 13 / 10 + 512 + 3) / 4 * 4 ))
+  mkfs.ext4 -q -L rootfs -d "$root" "$parts/root.ext4" "${root_mib}M"
+  mkfs.ext4 -q -L KIOSKDATA "$parts/data.ext4" "${DATA_MIB}M"
+  local boot_start=8192 boot_size=$((BOOT_MIB * 2048)) root_size=$((root_mib * 2048)) data_size=$((DATA_MIB * 2048))
+  local root_start=$((boot_start + boot_size)) data_start
+  data_start=$((root_start + root_size))
+  rm -f "$img"
+  truncate -s $(( (data_start + data_size) * 512 )) "$img"
+  sfdisk -q "$img" <<SFDISK
+label: dos
+start=$boot_start, size=$boot_size, type=c
+start=$root_start, size=$root_size, type=83
+start=$data_start, size=$data_size, type=83
+SFDISK
+  dd if="$parts/boot.vfat" of="$img" bs=1M seek=$((boot_start / 2048)) conv=notrunc,sparse status=none
+  dd if="$parts/root.ext4" of="$img" bs=1M seek=$((root_start / 2048)) conv=notrunc,sparse status=none
+  dd if="$parts/data.ext4" of="$img" bs=1M seek=$((data_start / 2048)) conv=notrunc,sparse status=none
+  rm -rf "$parts"
+}
+
+main() {
+  mkdir -p "$out"
+  out=$(cd "$out" && pwd)
+  ensure_foreign_arch
+  local tarball
+  tarball=$(base_tarball)
+  work=$CACHE/work-$arch-$$
+  root=$work/root
+  trap 'unmount_kernel_fs; rm -rf "$work"' EXIT
+  say "unpacking the base root"
+  unpack "$tarball"
+  mount_kernel_fs
+  debian_layer
+  say "install.sh --image"
+  install_appliance
+  unmount_kernel_fs
+  export_boot_files
+  say "writing the disk image"
+  make_disk_image
+  say "done: $out/downtime-kiosk.img ($(du -h --apparent-size "$out/downtime-kiosk.img" | cut -f1))"
+}
+
+main; exit $?

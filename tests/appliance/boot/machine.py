@@ -1,0 +1,171 @@
+"""One emulated boot of the image under QEMU (TCG): kernel, initrd and the card's own cmdline.txt (as a Pi's
+firmware passes it), the serial console last so the probe's lines reach the log, the clock chosen with
+-rtc base, user networking with restrict=on whose only way out is one socat per connection to 127.0.0.1."""
+
+import base64
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from tests.appliance.boot import image
+from tests.appliance.boot.world import GUEST_HOST
+
+PREFIX = "BOOT-TEST "
+
+
+@dataclass(frozen=True)
+class Arch:
+    """What differs between the emulated machines."""
+
+    qemu: str
+    machine: list[str]
+    console: str
+    disk: str            # the -drive interface
+    root: str            # the root device as that machine names it
+
+
+AMD64 = Arch("qemu-system-x86_64", ["-M", "pc", "-m", "1536", "-smp", "2"], "ttyS0", "virtio", "/dev/vda2")
+
+
+def netdev(forwards: dict[int, int]) -> str:
+    """-netdev for the guest: no route anywhere except GUEST_HOST:<port> -> socat -> 127.0.0.1:<host port>."""
+    rules = "".join(f",guestfwd=tcp:{GUEST_HOST}:{guest}-cmd:socat - TCP:127.0.0.1:{host}"
+                    for guest, host in sorted(forwards.items()))
+    return f"user,id=n0,restrict=on,ipv6=off{rules}"
+
+
+@dataclass
+class Boot:
+    """A running (or finished) QEMU process and its serial log."""
+
+    process: subprocess.Popen[bytes]
+    log: Path
+    monitor: Path
+    started: float = field(default_factory=time.monotonic)
+
+    def text(self) -> str:
+        """The serial console so far."""
+        return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+    def lines(self) -> list[str]:
+        """The probe's lines so far, without the prefix."""
+        return [line.split(PREFIX, 1)[1].strip() for line in self.text().splitlines() if PREFIX in line]
+
+    def wait_for(self, pattern: str, timeout: float) -> re.Match[str]:
+        """The first probe line matching `pattern`; fails with the console's tail when none comes in time."""
+        regex = re.compile(pattern)
+        deadline = time.monotonic() + timeout
+        while True:
+            for line in self.lines():
+                if match := regex.search(line):
+                    return match
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                tail = "\n".join(self.text().splitlines()[-60:])
+                raise AssertionError(f"no probe line /{pattern}/ (qemu rc {self.process.poll()}); console:\n{tail}")
+            time.sleep(0.5)
+
+    def value(self, key: str) -> str:
+        """The rest of the first probe line starting with `key `."""
+        return self.wait_for(rf"^{re.escape(key)}(?: (.*))?$", 0).group(1) or ""   # "failed " arrives stripped
+
+    def file(self, path: str) -> bytes | None:
+        """A file the probe dumped (None when it said the file was not there)."""
+        for line in self.lines():
+            if line.startswith(f"file {path} "):
+                return base64.b64decode(line.split(" ", 2)[2])
+            if line == f"nofile {path}":
+                return None
+        raise AssertionError(f"the probe said nothing about {path}")
+
+    def wait_exit(self, timeout: float) -> int:
+        """QEMU's exit status once the guest powered off (or rebooted: -no-reboot)."""
+        return self.process.wait(timeout=timeout)
+
+    def monitor_command(self, command: str) -> str:
+        """One QEMU monitor command (e.g. screendump)."""
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.connect(str(self.monitor))
+            sock.settimeout(30)
+            sock.sendall(command.encode() + b"\n")
+            time.sleep(2)
+            return sock.recv(65536).decode(errors="replace")
+
+    def power_cut(self) -> None:
+        """SIGKILL: the emulated machine loses power mid-flight."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=30)
+
+    def seconds(self) -> float:
+        """Wall seconds since QEMU started."""
+        return time.monotonic() - self.started
+
+
+@dataclass
+class Machine:
+    """A card (image file) and a clock that goes on between boots, as a real one would."""
+
+    image: Path
+    kernel: Path
+    initrd: Path
+    folder: Path
+    forwards: dict[int, int]
+    arch: Arch = AMD64
+    clock: datetime = field(default_factory=lambda: datetime(2026, 12, 6, 15, 0, tzinfo=UTC))
+    boots: int = 0
+    extra: list[str] = field(default_factory=list)
+
+    def kernel_arguments(self) -> str:
+        """cmdline.txt from the card, with this machine's root device and the serial console last."""
+        line = image.fat_read(self.image, "cmdline.txt").strip()
+        line = line.replace("root=/dev/vda2", f"root={self.arch.root}")
+        # TCG on a shared 2-core machine: udev's coldplug can take minutes, past systemd's 90 s defaults.
+        slow = "systemd.default_device_timeout_sec=900 systemd.default_timeout_start_sec=900"
+        return f"{line} {slow} console={self.arch.console},115200"
+
+    def boot(self, at: datetime | None = None) -> Boot:
+        """Power on (with the clock at `at`, else where it got to)."""
+        if at is not None:
+            self.clock = at
+        self.boots += 1
+        log = self.folder / f"console-{self.boots}.log"
+        monitor = self.folder / f"monitor-{self.boots}.sock"
+        command = [self.arch.qemu, *self.arch.machine, "-display", "none", "-no-reboot",
+                   "-serial", f"file:{log}", "-monitor", f"unix:{monitor},server,nowait",
+                   "-kernel", str(self.kernel), "-initrd", str(self.initrd), "-append", self.kernel_arguments(),
+                   "-drive", f"file={self.image},format=raw,if={self.arch.disk}",
+                   "-netdev", netdev(self.forwards), "-device", "virtio-net-pci,netdev=n0",
+                   "-device", "virtio-rng-pci",
+                   "-rtc", f"base={self.clock.astimezone(UTC):%Y-%m-%dT%H:%M:%S}", *self.extra]
+        (self.folder / f"qemu-{self.boots}.cmd").write_text(" ".join(command) + "\n")
+        process = subprocess.Popen(["nice", "-n", "5", *command], stdin=subprocess.DEVNULL,
+                                   stdout=open(self.folder / f"qemu-{self.boots}.out", "wb"),  # noqa: SIM115
+                                   stderr=subprocess.STDOUT, env={**os.environ, "LANG": "C"})
+        return Boot(process, log, monitor)
+
+    def finished(self, boot: Boot) -> None:
+        """Move the clock on by the time the boot took."""
+        self.clock += timedelta(seconds=boot.seconds())
+
+    def power_on(self, at: datetime | None = None, timeout: float = 600) -> Boot:
+        """Boot until the probe reports the system up, through the reboots the box makes by itself (the first
+        boot's switch to the read-only root; QEMU's -no-reboot turns each into an exit)."""
+        boot = self.boot(at)
+        for _ in range(3):
+            deadline = time.monotonic() + timeout
+            while boot.process.poll() is None and time.monotonic() < deadline:
+                if any(line.startswith("system ") for line in boot.lines()):
+                    return boot
+                time.sleep(0.5)
+            if boot.process.poll() is None:
+                break
+            if any(line.startswith("system ") for line in boot.lines()):
+                return boot
+            self.finished(boot)
+            boot = self.boot()
+        return boot
