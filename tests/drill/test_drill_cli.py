@@ -7,6 +7,7 @@ import subprocess
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from kiosk.drill.store import DrillStore
 from kiosk.status.downtime_log import DowntimeLog
@@ -58,7 +59,7 @@ def test_drill_start_status_stop_and_report(status_world: StatusWorld, write_con
                   "therapist-note", "First print", "after the start", "Participants", "Findings",
                   "Plan revisions", "This office's internet is down", "164.308(a)(7)(ii)(D)"):
         assert words in text, words
-    today = datetime.now().astimezone().strftime("%Y-%m-%d")
+    today = datetime.now(ZoneInfo("America/New_York")).strftime("%Y-%m-%d")  # --date is the practice's day
     by_date = run_cli("--config", config, "drill", "report", "--date", today, env=cupsd.env)
     assert by_date.returncode == 0, by_date.stderr
     assert queue.wait_for_documents(2)
