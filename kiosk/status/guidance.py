@@ -17,9 +17,9 @@ SUPPORT_PHONE = "443-569-8778"
 
 _PAPER = "Switch to paper: use the printed schedule and the paper downtime forms (press the button to print)."
 _RX = ("Prescriptions: use the paper prescription pad, or log in to DrFirst directly. DrFirst changes do not sync: "
-       "enter every medication change in ICANotes once it is back.")
+       "enter each medication change in ICANotes afterwards.")
 _DRFIRST = f"DrFirst login details are given only by phone: ICANotes Support {SUPPORT_PHONE}."
-_LATER = "Write down every visit so it can be entered in ICANotes once it is back."
+_LATER = "Write down every visit, to enter in ICANotes afterwards."
 
 
 def guidance_for(level: Level, upload_url: str = DEFAULT_UPLOAD_URL) -> tuple[str, ...]:
@@ -43,8 +43,7 @@ def guidance_for(level: Level, upload_url: str = DEFAULT_UPLOAD_URL) -> tuple[st
         ),
         Level.OUTAGE: (f"ICANotes is down. {_PAPER}", upload, _RX, _DRFIRST, _LATER),
         Level.REGIONAL_OUTAGE: (
-            "ICANotes and its upload site are both down: a wider regional outage is likely. Plan for hours, "
-            "not minutes.",
+            "ICANotes and its upload site are both down: plan for hours, not minutes.",
             _PAPER, _RX, _DRFIRST,
             f"For updates call ICANotes Support at {SUPPORT_PHONE}.",
             _LATER,

@@ -21,7 +21,7 @@ def prescriptions_line(drfirst: RelatedResult) -> str:
     """The prescriptions step once DrFirst's answer is known."""
     if drfirst.up:
         return (f"Prescriptions: log in to DrFirst directly ({drfirst.name} is answering). DrFirst changes do not "
-                "sync: enter every medication change in ICANotes once it is back.")
+                "sync: enter each medication change in ICANotes afterwards.")
     return f"{drfirst.name} is not answering either: use the paper prescription pad."
 
 
