@@ -36,8 +36,9 @@ def is_up(probe: ProbeResult) -> bool:
 
 
 def decide(probes: Probes, page: PageReport | None, *, ehr_on: bool, upload_on: bool,
-           watch: tuple[str, ...] = ()) -> Verdict:
-    """Apply the rules in order. `page` is the status page as read (None when it could not be)."""
+           watch: tuple[str, ...] = (), now: datetime | None = None) -> Verdict:
+    """Apply the rules in order. `page` is the status page as read (None when it could not be); `now` only
+    decides whether a planned maintenance's date needs its year (default: always give it)."""
     signals = read_signals(page, watch) if page is not None else PageSignals()
     ehr_up, upload_up = is_up(probes.ehr), is_up(probes.upload)
     rules: tuple[tuple[bool, Level, Callable[[], str]], ...] = (
@@ -51,7 +52,8 @@ def decide(probes: Probes, page: PageReport | None, *, ehr_on: bool, upload_on: 
          lambda: f"ICANotes is down: the EHR is not answering ({_why(probes.ehr)})."),
         (bool(signals.outage), Level.OUTAGE, lambda: f"ICANotes is down: {signals.outage[0]}."),
         (bool(signals.degraded), Level.DEGRADED, lambda: f"ICANotes has problems: {signals.degraded[0]}."),
-        (True, Level.OPERATIONAL, lambda: _operational_headline(page, tuple(signals.upcoming), ehr_checked=ehr_on)),
+        (True, Level.OPERATIONAL, lambda: _operational_headline(page, tuple(signals.upcoming), ehr_checked=ehr_on,
+                                                                  now=now)),
     )
     level, headline = next((level, words) for applies, level, words in rules if applies)
     return Verdict(level, headline(), tuple(signals.upcoming), tuple(signals.unknown))
@@ -61,15 +63,21 @@ def _why(probe: ProbeResult) -> str:
     return probe.error or (f"HTTP {probe.http_status}" if probe.http_status else "no answer")
 
 
-def _operational_headline(page: PageReport | None, upcoming: tuple[Maintenance, ...], *, ehr_checked: bool) -> str:
+def _operational_headline(page: PageReport | None, upcoming: tuple[Maintenance, ...], *, ehr_checked: bool,
+                          now: datetime | None) -> str:
     if page is None:
         if not ehr_checked:
             return "The status page could not be read (ICANotes itself is not checked here)."
         return "ICANotes is answering; the status page could not be read."
     if upcoming:
-        return f"ICANotes is working. Maintenance planned{_when(upcoming[0].start)}: {upcoming[0].name}."
+        return f"ICANotes is working. Maintenance planned{_when(upcoming[0].start, now)}: {upcoming[0].name}."
     return "ICANotes is working normally."
 
 
-def _when(start: datetime | None) -> str:
-    return f" for {start.astimezone().strftime('%a %d %b %H:%M')}" if start is not None else ""
+def _when(start: datetime | None, now: datetime | None) -> str:
+    """" for Wed 17 Jun 04:00", with the year ("Wed 17 Jun 2027 04:00") unless it is this year."""
+    if start is None:
+        return ""
+    local = start.astimezone()
+    year = "" if now is not None and now.astimezone().year == local.year else f" {local.year}"
+    return f" for {local:%a %d %b}{year} {local:%H:%M}"

@@ -53,7 +53,7 @@ def build_snapshot(probes: Probes, page: PageReport | None, settings: StatusSett
     """
     page, shown_page = _current(page, now, settings), _current(shown_page, now, settings)
     verdict = decide(probes, page, ehr_on=bool(settings.ehr_url), upload_on=bool(settings.upload_url),
-                     watch=settings.watch_components)
+                     watch=settings.watch_components, now=now)
     _log_unknown_once(verdict.unknown_values)
     page = shown_page or page
     in_progress = tuple(m for m in page.maintenances if m not in verdict.upcoming) if page else ()

@@ -1,6 +1,8 @@
 """Truth tables on plain values: `decide()` for every rule and their order, and the monitor's pure `advance`
 for confirmation, stale status-page data and backoff. No servers, no clock: the end-to-end tests do those."""
 
+import time
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -9,7 +11,7 @@ import pytest
 from kiosk.status.decide import decide
 from kiosk.status.level import Level
 from kiosk.status.observe import PollOutcome
-from kiosk.status.report import Component, PageReport
+from kiosk.status.report import Component, Maintenance, PageReport
 from kiosk.status.settings import StatusSettings
 from kiosk.status.snapshot import ProbeResult, Probes
 from kiosk.status.step import MonitorMemory, advance, backoff_reason
@@ -58,6 +60,30 @@ DECIDE = [
 def test_decide(seen: tuple[str, str, str, str], report: PageReport | None, ehr_on: bool, upload_on: bool,
                 level: Level) -> None:
     assert decide(probes(*seen), report, ehr_on=ehr_on, upload_on=upload_on).level is level
+
+
+@pytest.fixture
+def local_time_is_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The headline is in the box's local time: make that UTC for the test, whatever this machine's zone."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize("start, now, words", [
+    (datetime(2026, 12, 2, 4, 0, tzinfo=UTC), NOW, "planned for Wed 02 Dec 04:00"),
+    (datetime(2027, 1, 6, 4, 0, tzinfo=UTC), NOW, "planned for Wed 06 Jan 2027 04:00"),
+    (datetime(2027, 1, 6, 4, 0, tzinfo=UTC), None, "planned for Wed 06 Jan 2027 04:00"),
+])
+@pytest.mark.usefixtures("local_time_is_utc")
+def test_a_planned_maintenance_has_its_year_unless_it_is_this_year(start: datetime, now: datetime | None,
+                                                                   words: str) -> None:
+    planned = Maintenance("Database upgrade", "NOTSTARTEDYET", start, start + timedelta(hours=2), None)
+    report = replace(page(), maintenances=(planned,))
+    verdict = decide(probes("up", "up", "up", "up"), report, ehr_on=True, upload_on=True, now=now)
+    assert verdict.level is Level.OPERATIONAL and words in verdict.headline, verdict.headline
 
 
 def test_the_decide_table_reaches_every_level() -> None:
