@@ -88,18 +88,26 @@ def _side_minimum(side_lines: Sequence[str], font: float, width: float) -> float
 def choose_arrangement(want: FitRequest) -> Arrangement:
     """The arrangement with the largest checklist type that fits, with the side column's first line if it can.
 
-    Ties go to the earlier side, then to one column.
+    Ties go to the earlier side, then to one column. When nothing fits, the one that overflows least
+    (it scrolls, by as little as possible).
     """
     best: Arrangement | None = None
     for side in want.sides:
         for columns in range(1, want.max_columns + 1):
             for with_side in (True, False):
                 found = _largest(want, side, columns, with_side=with_side)
-                key = (found.fits, found.side_fits, found.font)
-                if best is None or key > (best.fits, best.side_fits, best.font + 0.5):
+                if best is None or _better(found, best):
                     best = found
     assert best is not None
     return best
+
+
+def _better(found: Arrangement, best: Arrangement) -> bool:
+    if (found.fits, found.side_fits) != (best.fits, best.side_fits):
+        return (found.fits, found.side_fits) > (best.fits, best.side_fits)
+    if found.fits:
+        return found.font > best.font + 0.5
+    return found.checklist_height < best.checklist_height - 0.5
 
 
 def _largest(want: FitRequest, side: str, columns: int, *, with_side: bool) -> Arrangement:
