@@ -59,8 +59,9 @@ class StatusLayout:
 
     `text_font` is the preferred checklist size and `text_min` the smallest allowed (the fit
     goes down to it before anything else gives); `word_font`/`word_min` the same for the band's
-    word, which may take `word_lines` lines. `sides` lists where the side column (what the status
-    page reports) may go, best first: "right" of the checklist, or "below" it.
+    word, which may take `word_lines` lines; the alert bar gets `alert_lines` lines. `sides` lists
+    where the side column (what the status page reports) may go, best first: "right" of the
+    checklist, or "below" it.
     """
 
     width: float
@@ -75,6 +76,7 @@ class StatusLayout:
     text_min: float
     sides: tuple[str, ...]
     max_columns: int
+    alert_lines: int = 2
 
     def mm(self, px: float) -> float:
         """A length on the glass."""
@@ -83,6 +85,9 @@ class StatusLayout:
     def cap_mm(self, font_size: float) -> float:
         """The cap height on the glass of text at `font_size`."""
         return self.mm(font_size * CAP_HEIGHT)
+
+
+SHORT_LOGICAL_HEIGHT = 500  # below this (800×480, 1024×600, 1280×720) a second alert line costs the checklist
 
 
 def _font_for_cap(mm: float, panel: Panel) -> float:
@@ -103,4 +108,5 @@ def status_layout(width: float, height: float) -> StatusLayout:
         text_font=max(text_min, unit * (25 if portrait else 21)), text_min=text_min,
         sides=("below",) if portrait else ("right", "below"),
         max_columns=2 if wide else 1,
+        alert_lines=1 if not portrait and height / unit < SHORT_LOGICAL_HEIGHT else 2,
     )

@@ -55,7 +55,8 @@ class KioskRoot(FloatLayout):
         self.is_dark = False
         self.address = ctx.address()
         frame = BoxLayout(orientation="vertical")
-        self.alerts = AlertBar(sizes)
+        layout = status_layout(*sizes.window)
+        self.alerts = AlertBar(sizes, max_lines=layout.alert_lines)
         self.content = BoxLayout()
         self.nav = NavBar(sizes, self.go)
         self.panel = ctx.panel(sizes) if ctx.panel else None
@@ -63,7 +64,7 @@ class KioskRoot(FloatLayout):
             self.nav.add_widget(self.panel)
         self.button_watch = ButtonWatch()
         self.screens: dict[str, Any] = {
-            "status": StatusScreen(sizes, status_layout(*sizes.window)),
+            "status": StatusScreen(sizes, layout),
             "print": PrintScreen(sizes, ctx.print_desk, self.worker, open_schedule=lambda: self.go("schedule"),
                                  now=ctx.now, unavailable=ctx.print_unavailable),
             "schedule": ScheduleScreen(sizes, self.gate, ctx.schedule_desk, self.worker, now=ctx.now,

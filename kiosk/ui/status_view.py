@@ -166,7 +166,7 @@ def _stopped_view(state: dict[str, Any] | None, now: datetime) -> StatusView:
     return StatusView(
         look=MONITOR_STOPPED,
         headline=headline,
-        checked="status monitor not running — the screen is not updating",
+        checked="NOT UPDATING — do not rely on this screen",
         checked_warning=True,
         monitor_running=False,
         guidance=[

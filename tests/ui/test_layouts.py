@@ -3,6 +3,7 @@ is on screen without scrolling, big enough to read, and nothing overlaps. The sa
 sheet per size to docs/screens/ (layout-<w>x<h>.png) when UPDATE_DOCS_SCREENS=1; look at them."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from kiosk.status.guidance import SUPPORT_PHONE, guidance_for
 from kiosk.ui.layout import status_layout
 from tests.fixtures.xvfb import KivyHarness
 from tests.ui.conftest import MakeCtx
-from tests.ui.states import LEVELS, make_state, write_state
+from tests.ui.states import LEVELS, NOW, make_state, write_state
 from tests.ui.test_docs_screens import EVENTS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screens"
@@ -58,7 +59,26 @@ def visible_box(label: Any) -> tuple[float, float, float, float] | None:
     return box
 
 
-def check_status_screen(kivy: KivyHarness, size: tuple[int, int], level: str) -> None:
+def overflows(label: Any) -> bool:
+    """Whether a label of fixed size (text_size set both ways) has more wrapped lines than room: Kivy then
+    drops lines or draws them over its neighbours. An ellipsis (`shorten`) is a deliberate cut, not this."""
+    from kivy.core.text import Label as CoreLabel
+
+    width, height = label.text_size
+    if width is None or height is None or label.shorten or not label.text:
+        return False
+
+    def lines(box: tuple[float, float | None]) -> int:
+        core = CoreLabel(text=label.text, font_size=label.font_size, bold=label.bold, text_size=box)
+        core.render()
+        return len(core._cached_lines)
+
+    return lines((width, height)) < lines((width, None))
+
+
+def check_status_screen(kivy: KivyHarness, size: tuple[int, int], level: str,
+                        guidance: list[str] | None = None) -> None:
+    """The checks of one mounted Status screen; `guidance` is the checklist expected (default: the level's)."""
     from kivy.uix.label import Label
 
     status = kivy.root.screens["status"]
@@ -66,7 +86,8 @@ def check_status_screen(kivy: KivyHarness, size: tuple[int, int], level: str) ->
     window = (0.0, 0.0, float(size[0]), float(size[1]))
     view = window_box(status.todo)
     items = status.todo.items
-    guidance = guidance_for(Level(level))
+    guidance = list(guidance_for(Level(level))) if guidance is None else guidance
+    assert items, f"no checklist at {size}"
     assert [label.text.split(".  ", 1)[1] for label in items] == list(guidance), "every item, in its words"
     for label in items:
         box = text_box(label)
@@ -77,6 +98,8 @@ def check_status_screen(kivy: KivyHarness, size: tuple[int, int], level: str) ->
     assert status.todo.scroll_y in (0, 1) and status.todo.content.height <= status.todo.height + 1, "no scrolling"
     words = [w for w in kivy.root.walk(restrict=True) if isinstance(w, Label) and w.text and w.opacity > 0
              and w.get_root_window() is not None and w is not status.note.label]
+    for word in words:
+        assert not overflows(word), f"{word.text!r} needs more room than its box at {size}"
     boxes = [(w.text, visible_box(w)) for w in words]
     for word, (text, box) in zip(words, boxes, strict=True):
         assert box is None or inside(text_box(word), box), f"{text!r} is cut by its scroll view at {size}"
@@ -110,6 +133,53 @@ def test_every_level_fits_at_every_size(size: tuple[int, int], kivy_screen: Kivy
         DOCS.mkdir(parents=True, exist_ok=True)
         sheet.replace(DOCS / sheet.name)
     assert (DOCS / f"layout-{size[0]}x{size[1]}.png").exists(), "docs/screens is missing (UPDATE_DOCS_SCREENS=1)"
+
+
+TWO_ALERTS = [
+    {"kind": "printer", "since": "2026-11-25T14:00:00+00:00",
+     "message": "Printer is out of paper: add paper, then press Resume on the Print screen"},
+    {"kind": "nightly", "since": "2026-11-24T22:30:00+00:00",
+     "message": "Last night's schedule did not print: the printer did not answer. Print it from the Print screen"},
+]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_two_alerts_leave_the_whole_checklist_on_screen(size: tuple[int, int], kivy_screen: KivyHarness,
+                                                       make_ctx: MakeCtx, state_path: Path) -> None:
+    for level in ("regional_outage", "outage", "offline"):
+        state = make_state(level, guidance=list(guidance_for(Level(level))), alerts=TWO_ALERTS,
+                           **EVENTS.get(level, {}))
+        write_state(state_path, state)
+        kivy_screen.mount(make_ctx(), size=size)
+        kivy_screen.frames(4)
+        bar, lines = kivy_screen.root.alerts, status_layout(*size).alert_lines
+        messages = [a["message"] for a in TWO_ALERTS]
+        assert bar.opacity == 1 and bar.text.text.split("\n") == messages[:lines], "the first alerts, in order"
+        assert bar.more.text == ("" if lines == 2 else "+1 on Info"), "and how many more there are"
+        window = (0.0, 0.0, float(size[0]), float(size[1]))
+        for label in (bar.text, bar.more):
+            assert inside(window_box(label), window), f"the alert bar leaves the window at {size}"
+            assert label.texture_size[1] <= label.height + 0.5, f"an alert line is cut at {size}"
+            assert label.texture_size[0] <= label.width + 0.5, f"an alert line is cut at {size}"
+        check_status_screen(kivy_screen, size, level)
+    kivy_screen.screenshot(f"alerts-{size[0]}x{size[1]}")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_a_stopped_monitor_fits_at_every_size(size: tuple[int, int], kivy_screen: KivyHarness, make_ctx: MakeCtx,
+                                             state_path: Path) -> None:
+    from kiosk.ui.status_view import status_view
+
+    old = make_state("outage", now=NOW - timedelta(minutes=10), guidance=list(guidance_for(Level.OUTAGE)))
+    write_state(state_path, old)
+    ctx = make_ctx()
+    kivy_screen.mount(ctx, size=size)
+    kivy_screen.frames(4)
+    stopped = status_view(old, NOW, monitor_timeout=ctx.settings.monitor_timeout_seconds, stale_after=300)
+    band_word = kivy_screen.root.screens["status"].word.text.replace("\n", " ")
+    assert not stopped.monitor_running and band_word == stopped.look.word
+    check_status_screen(kivy_screen, size, "unknown", guidance=stopped.guidance)
+    kivy_screen.screenshot(f"stopped-{size[0]}x{size[1]}")
 
 
 def contact_sheet(shots: list[Path], size: tuple[int, int], target: Path) -> Path:

@@ -15,7 +15,6 @@ from typing import Any
 from kivy.clock import Clock
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
-from kivy.uix.label import Label
 from kivy.uix.scrollview import ScrollView
 from kivy.uix.widget import Widget
 
@@ -114,7 +113,8 @@ class StatusScreen(FloatLayout):
         self.band = self._band()
         text = max(layout.text_min, sizes(17))
         self.checked_box = ColourBox(size_hint_y=None, height=round(text * 1.45), padding=(sizes(14), 0))
-        self.checked = Label(font_size=text, halign="left", valign="middle")
+        self.checked = FitLabel(font_size=text, smallest=layout.text_min, halign="left", valign="middle",
+                                shorten_from="right")
         self.checked.bind(size=lambda w, s: setattr(w, "text_size", s))
         self.checked_box.add_widget(self.checked)
         self.body = BoxLayout(padding=(sizes(14), sizes(4)), spacing=sizes(16))
@@ -143,8 +143,9 @@ class StatusScreen(FloatLayout):
         self.word = FitLabel(font_size=layout.word_font, bold=True, halign="left", valign="middle",
                              size_hint_y=None, height=word_h, lines=layout.word_lines)
         self.word.bind(size=lambda w, s: setattr(w, "text_size", s))
-        self.headline = Label(font_size=layout.text_font, halign="left", valign="middle", size_hint_y=None,
-                              height=fact_h, shorten=fact_lines == 1, shorten_from="right", max_lines=fact_lines)
+        self.headline = FitLabel(font_size=layout.text_font, smallest=layout.text_min, lines=fact_lines,
+                                 halign="left", valign="middle", size_hint_y=None, height=fact_h,
+                                 shorten_from="right")
         self.headline.bind(size=lambda w, s: setattr(w, "text_size", s))
         words.add_widget(self.word)
         words.add_widget(self.headline)
@@ -160,9 +161,10 @@ class StatusScreen(FloatLayout):
         self.icon.kind, self.icon.colour = look.icon, text_rgba
         self.word.show_words(look.word)
         self.word.color = text_rgba
-        self.headline.text, self.headline.color = view.headline, text_rgba
-        self.checked.text = view.checked
+        self.headline.show_words(view.headline)
+        self.headline.color = text_rgba
         self.checked.bold = view.checked_warning
+        self.checked.show_words(view.checked)
         self.checked.color = (0, 0, 0, 1) if view.checked_warning else TEXT
         self.checked_box.background = list(WARN) if view.checked_warning else _STRIP
         steps = [f"{n}.  {step}" for n, step in enumerate(view.guidance, 1)] or ["Nothing special: work as usual."]

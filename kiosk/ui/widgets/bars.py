@@ -19,30 +19,38 @@ _TAB_ON = [0.93, 0.93, 0.95, 1.0]
 
 
 class AlertBar(ColourBox):
-    """Standing alerts (printer out of paper, nightly print failed, …) until they are resolved; hidden when none."""
+    """Standing alerts (printer out of paper, nightly print failed, …) until they are resolved; hidden when none.
 
-    def __init__(self, sizes: Sizes, **kwargs: Any) -> None:
+    It shows at most `max_lines` alerts, one line each; a tag on the right says how many more are on Info.
+    """
+
+    def __init__(self, sizes: Sizes, max_lines: int = 2, **kwargs: Any) -> None:
         super().__init__(orientation="horizontal", size_hint_y=None, height=0, opacity=0,
                          background=[0.22, 0.16, 0.0, 1.0], padding=(sizes(10), sizes(3)), spacing=sizes(10),
                          **kwargs)
-        self.sizes = sizes
+        self.sizes, self.max_lines = sizes, max_lines
         self.icon = LevelIcon(kind="warning", colour=list(_YELLOW), size_hint_x=None, width=sizes(34))
         self.text = Label(font_size=sizes(19), bold=True, color=_YELLOW, halign="left", valign="middle",
                           shorten=True, shorten_from="right")
         self.text.bind(size=lambda w, s: setattr(w, "text_size", s))
+        self.more = Label(font_size=sizes(17), bold=True, color=_YELLOW, size_hint_x=None, width=0,
+                          halign="right", valign="middle")
+        self.more.bind(size=lambda w, s: setattr(w, "text_size", s))
         self.add_widget(self.icon)
         self.add_widget(self.text)
+        self.add_widget(self.more)
         self.lines: list[str] = []
 
     def show(self, lines: list[str]) -> None:
-        """Show up to two alerts (and how many more); collapse when there are none."""
+        """Show the first `max_lines` alerts (and how many more); collapse when there are none."""
         if lines == self.lines:
             return
         self.lines = lines
-        shown = lines[:2]
-        if len(lines) > 2:
-            shown[-1] += f"   (+{len(lines) - 2} more on Info)"
+        shown = lines[:self.max_lines]
+        hidden = len(lines) - len(shown)
         self.text.text = "\n".join(shown)
+        self.more.text = f"+{hidden} on Info" if hidden else ""
+        self.more.width = self.sizes(100) if hidden else 0
         self.height = self.sizes(30) * len(shown) + self.sizes(8) if shown else 0
         self.opacity = 1 if shown else 0
 

@@ -131,7 +131,9 @@ def two_lines(text: str) -> str:
 class FitLabel(Label):
     """One line (or `lines=2`: two) of text that shrinks (never grows) to fit its width: the big words.
 
-    Set `words`, not `text`: with two lines the text is broken only when one line does not fit.
+    Set `words`, not `text`: with two lines the text is broken only when one line does not fit. It never
+    shrinks below `smallest` (the least legible size): words that do not fit even then end in an ellipsis
+    (its `text_size` must be bound to its size).
     """
 
     largest = ListProperty([40.0])
@@ -139,11 +141,12 @@ class FitLabel(Label):
     def __init__(self, **kwargs: Any) -> None:
         largest = kwargs.pop("font_size", 40.0)
         self.lines = kwargs.pop("lines", 1)
+        self.smallest = float(kwargs.pop("smallest", 0.0))
         words = kwargs.pop("text", "")
         super().__init__(**kwargs)
         self.largest = [largest]
         self.words = words
-        self.bind(width=self._fit, largest=self._fit)
+        self.bind(width=self._fit, largest=self._fit, bold=self._fit)
         self._fit()
 
     def show_words(self, words: str) -> None:
@@ -157,5 +160,9 @@ class FitLabel(Label):
         if self.lines > 1 and fit_font_size(text, self.width, size, bold=self.bold) < size:
             text = two_lines(text)
         lines = text.split("\n")
-        self.font_size = min(fit_font_size(line, self.width, size, bold=self.bold) for line in lines)
+        fitted = min(fit_font_size(line, self.width, size, bold=self.bold) for line in lines)
+        self.shorten = fitted < self.smallest
+        if self.shorten:
+            text, fitted = self.words, self.smallest
+        self.font_size = fitted
         self.text = text
