@@ -7,7 +7,8 @@ import pytest
 from pypdf import PdfReader
 
 from print_service.forms import Paper, PracticeSettings, ProcedureLinks
-from print_service.forms.builtin import BUILTIN_IDS
+from print_service.forms.builtin import BUILTIN_IDS, builtin_definitions
+from print_service.forms.builtin_titles import BUILTIN_TITLES
 from print_service.forms.catalogue import FormCatalogue
 from tests.forms.pdfs import A4_SIZE, LETTER_SIZE, page_sizes, page_texts
 
@@ -50,6 +51,12 @@ KINDS = {"therapist-note": "note", "prescriber-note": "note", "nursing-note": "n
 
 def test_the_six_forms_of_the_issue_are_built_in() -> None:
     assert set(BUILTIN_IDS) == set(KEY_FIELDS)
+
+
+def test_the_plain_title_table_matches_the_forms() -> None:
+    """The configuration is checked against `BUILTIN_TITLES` without building the forms: it must not drift."""
+    built = builtin_definitions(PracticeSettings(), ProcedureLinks())
+    assert {form_id: form.title for form_id, form in built.items()} == BUILTIN_TITLES
 
 
 @pytest.mark.parametrize("paper, size", [("letter", LETTER_SIZE), ("a4", A4_SIZE)])

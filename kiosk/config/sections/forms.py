@@ -14,7 +14,7 @@ from kiosk.config.model import Config
 from kiosk.config.reader import SectionReader
 from kiosk.config.section import SectionSpec
 from kiosk.errors import ConfigError
-from print_service.forms.builtin import BUILTIN_TITLES
+from print_service.forms.builtin_titles import BUILTIN_TITLES
 from print_service.forms.custom import FORM_ID_RE, CustomFormError, check_custom_pdf
 from print_service.forms.settings import CustomForm, FormsSettings
 

@@ -6,7 +6,7 @@ from kiosk.config.model import Config
 from kiosk.config.reader import SectionReader
 from kiosk.config.section import SectionSpec
 from kiosk.errors import ConfigError
-from print_service.forms.builtin import BUILTIN_IDS
+from print_service.forms.builtin_titles import BUILTIN_TITLES
 from print_service.forms.settings import FormsSettings
 from print_service.printing.settings import PAPER_SIZES, PacketItem, PrintingSettings
 
@@ -61,7 +61,7 @@ def check_packet_ids(source: str, settings: PrintingSettings, known: set[str]) -
 
 def check(config: Config) -> None:
     """Every packet id must be a form the catalogue has: a built-in one or one of `[forms]`."""
-    known = set(BUILTIN_IDS) | {form.id for form in config.get(FormsSettings).custom}
+    known = set(BUILTIN_TITLES) | {form.id for form in config.get(FormsSettings).custom}
     check_packet_ids(config.source, config.get(PrintingSettings), known)
 
 

@@ -13,7 +13,7 @@ from print_service.forms.builtin import (
 from print_service.forms.model import FormDefinition
 from print_service.forms.settings import PracticeSettings, ProcedureLinks
 
-__all__ = ["BUILTIN_IDS", "BUILTIN_TITLES", "builtin_definitions"]
+__all__ = ["BUILTIN_IDS", "builtin_definitions"]
 
 _BY_PRACTICE_NAME: dict[str, Callable[[str], FormDefinition]] = {
     therapist_note.FORM_ID: therapist_note.definition,
@@ -32,8 +32,3 @@ def builtin_definitions(practice: PracticeSettings, links: ProcedureLinks) -> di
     forms[procedure_card.FORM_ID] = procedure_card.definition(practice, links)
     return forms
 
-
-BUILTIN_TITLES: dict[str, str] = {
-    form_id: definition.title
-    for form_id, definition in builtin_definitions(PracticeSettings(), ProcedureLinks()).items()
-}
