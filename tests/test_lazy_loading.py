@@ -30,11 +30,11 @@ PURE_CORE = (
     "print_service.printing.words",
 )
 
-# Runs argv through the real entry point, then writes which top-level packages are loaded to $LOADED_FILE.
+# Runs argv through the real entry point, then writes which modules are loaded to $LOADED_FILE.
 PROBE = """
 import atexit, json, os, sys
 def _loaded():
-    names = {m.split(".")[0] for m, module in sys.modules.items() if module is not None}
+    names = {m for m, module in sys.modules.items() if module is not None}
     with open(os.environ["LOADED_FILE"], "w") as out:
         json.dump(sorted(names), out)
 atexit.register(_loaded)
@@ -54,17 +54,21 @@ Probe = Callable[..., set[str]]
 
 @pytest.fixture
 def loaded_by(tmp_path: Path) -> Probe:
-    """Run the probe in a fresh interpreter and return the heavy libraries it ended up holding."""
+    """Run the probe in a fresh interpreter and return the heavy libraries it ended up holding (with `ours`:
+    the kiosk's and print_service's own modules instead)."""
 
     def probe(*argv: str, imports: tuple[str, ...] = (), load_config: bool = False, code: str = "",
-              env: dict[str, str] | None = None) -> set[str]:
+              env: dict[str, str] | None = None, ours: bool = False) -> set[str]:
         out = tmp_path / "loaded.json"
         environ = {**os.environ, "LOADED_FILE": str(out), "IMPORTS": json.dumps(list(imports)),
                    "LOAD_CONFIG": "1" if load_config else "", "CODE": code, "PYTHONPATH": str(REPO), **(env or {})}
         done = subprocess.run([sys.executable, "-c", PROBE, *argv], env=environ, cwd=REPO, capture_output=True,
                               text=True, timeout=60, check=False)
         assert done.returncode == 0, done.stderr  # a run that failed early would load less
-        return set(json.loads(out.read_text())) & set(HEAVY)
+        modules = set(json.loads(out.read_text()))
+        if ours:
+            return {name for name in modules if name.split(".")[0] in ("kiosk", "print_service")}
+        return {name.split(".")[0] for name in modules} & set(HEAVY)
 
     return probe
 
@@ -80,6 +84,15 @@ def test_config_and_the_pure_core_load_no_heavy_library(loaded_by: Probe, write_
     config = write_config(f'[led]\nkind = "rgb"\npins = {{ red = "GPIO17", green = "GPIO27", blue = "BOARD15" }}\n'
                           f'[button]\npin = "GPIO5"\n[forms]\nintake = "{form}"\n')
     assert loaded_by(imports=PURE_CORE, load_config=True, env={"DOWNTIME_KIOSK_CONFIG": str(config)}) == set()
+
+
+def test_checking_the_configuration_builds_no_form(loaded_by: Probe, write_config: Callable[..., Path]) -> None:
+    """The form model and the built-in forms are data, but not small: `status` checks the config without them."""
+    config = write_config('[printing]\npacket = ["therapist-note", "procedure-card"]\n')
+    loaded = loaded_by(load_config=True, env={"DOWNTIME_KIOSK_CONFIG": str(config)}, ours=True)
+    assert "print_service.forms.settings" in loaded  # the probe sees our modules
+    assert not loaded & {"print_service.forms.model", "print_service.forms.blocks", "print_service.forms.builtin",
+                         "print_service.printing.model", "print_service.schedule.model"}, sorted(loaded)
 
 
 def test_help_loads_no_heavy_library(loaded_by: Probe) -> None:

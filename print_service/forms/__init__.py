@@ -6,16 +6,21 @@ and a render cache so a press prints at once.
 only the pure names; the catalogue (reportlab) and custom PDFs (pypdf) are imported from their modules.
 """
 
-from print_service.forms.model import FormDefinition, FormEntry, Prefill
-from print_service.forms.settings import (
-    DEFAULT_VENDOR_SUPPORT_PHONE,
-    PAPERS,
-    CustomForm,
-    FormsSettings,
-    Paper,
-    PracticeSettings,
-    ProcedureLinks,
-)
+from typing import TYPE_CHECKING
+
+from print_service.lazy_exports import lazy_exports
+
+if TYPE_CHECKING:
+    from print_service.forms.model import FormDefinition, FormEntry, Prefill
+    from print_service.forms.settings import (
+        DEFAULT_VENDOR_SUPPORT_PHONE,
+        PAPERS,
+        CustomForm,
+        FormsSettings,
+        Paper,
+        PracticeSettings,
+        ProcedureLinks,
+    )
 
 __all__ = [
     "DEFAULT_VENDOR_SUPPORT_PHONE",
@@ -29,3 +34,11 @@ __all__ = [
     "Prefill",
     "ProcedureLinks",
 ]
+
+__getattr__ = lazy_exports(__name__, {
+    "FormDefinition": "print_service.forms.model",
+    "FormEntry": "print_service.forms.model",
+    "Prefill": "print_service.forms.model",
+    **dict.fromkeys(("DEFAULT_VENDOR_SUPPORT_PHONE", "PAPERS", "CustomForm", "FormsSettings", "Paper",
+                     "PracticeSettings", "ProcedureLinks"), "print_service.forms.settings"),
+})

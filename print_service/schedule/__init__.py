@@ -5,9 +5,14 @@ The package exports only pure names; the cache (httpx, cryptography, icalendar, 
 `print_service.schedule.cache`.
 """
 
-from print_service.schedule.model import Appointment
-from print_service.schedule.settings import CsvSettings, ScheduleSettings
-from print_service.schedule.snapshot import CachedSchedule
+from typing import TYPE_CHECKING
+
+from print_service.lazy_exports import lazy_exports
+
+if TYPE_CHECKING:
+    from print_service.schedule.model import Appointment
+    from print_service.schedule.settings import CsvSettings, ScheduleSettings
+    from print_service.schedule.snapshot import CachedSchedule
 
 __all__ = [
     "Appointment",
@@ -15,3 +20,10 @@ __all__ = [
     "CsvSettings",
     "ScheduleSettings",
 ]
+
+__getattr__ = lazy_exports(__name__, {
+    "Appointment": "print_service.schedule.model",
+    "CsvSettings": "print_service.schedule.settings",
+    "ScheduleSettings": "print_service.schedule.settings",
+    "CachedSchedule": "print_service.schedule.snapshot",
+})
