@@ -8,7 +8,6 @@ from datetime import UTC, datetime, tzinfo
 
 from kiosk.reconcile.downtimes import Downtime
 from print_service.errors import ScheduleError
-from print_service.reports.catchup_sheet import CatchUpSheet, SheetRow, render_catchup_sheet, row_time
 from print_service.schedule.cache import ScheduleCache
 from print_service.schedule.model import Appointment
 
@@ -27,7 +26,9 @@ def visits_in(appointments: Iterable[Appointment], start: datetime, end: datetim
 
 def catchup_document(downtime: Downtime, cache: ScheduleCache | None, *, practice: str, zone: tzinfo,
                      now: datetime, paper: str = "letter") -> bytes:
-    """The sheet's PDF bytes for a downtime that has ended."""
+    """The sheet's PDF bytes for a downtime that has ended (reportlab is loaded only now)."""
+    from print_service.reports.catchup_sheet import CatchUpSheet, SheetRow, render_catchup_sheet, row_time
+
     end = downtime.end or now
     rows: tuple[SheetRow, ...] = ()
     as_of: datetime | None = None

@@ -10,7 +10,6 @@ from print_service.forms.builtin import builtin_definitions
 from print_service.forms.cache import RenderCache
 from print_service.forms.custom import CustomFormError
 from print_service.forms.model import FormEntry, Prefill
-from print_service.forms.render.pdf import count_pages, render_pdf
 from print_service.forms.settings import (
     CustomForm,
     FormsSettings,
@@ -71,6 +70,8 @@ class FormCatalogue:
             return FormEntry(form_id, opened.title, opened.pages, "custom")
         definition = self._builtin[form_id]
         if form_id not in self._pages:
+            from print_service.forms.render.pdf import count_pages  # reportlab, when a count is first asked
+
             self._pages[form_id] = count_pages(definition, self.paper)
         return FormEntry(form_id, definition.title, self._pages[form_id], "builtin")
 
@@ -117,6 +118,8 @@ class FormCatalogue:
             return self._custom_path(form_id).read_bytes()
         if not self.can_prefill(form_id):
             raise UnknownNameError(f"form {form_id!r} cannot be pre-filled (only progress notes can)")
+        from print_service.forms.render.pdf import render_pdf
+
         self.render_count += 1
         return render_pdf(self._builtin[form_id], self.paper, prefill.values())
 
@@ -141,6 +144,8 @@ class FormCatalogue:
             ) from None
 
     def _draw(self, form_id: str) -> bytes:
+        from print_service.forms.render.pdf import render_pdf  # reportlab only when a form must be drawn
+
         self.render_count += 1
         _log.debug("rendering form %s (%s)", form_id, self.paper)
         return render_pdf(self._builtin[form_id], self.paper)

@@ -1,16 +1,15 @@
-"""From fetched bytes to a schedule: detect the format, then read it with the right parser."""
+"""From fetched bytes to a schedule: detect the format, then read it with the right parser.
+
+Each parser's library (icalendar and its recurrence expander, pypdf) is imported when a document of its
+format arrives: the watch daemon holds this module from the start, and most practices use one format.
+"""
 
 import io
 from dataclasses import dataclass
 from datetime import datetime
 
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
-
 from print_service.errors import ScheduleError
-from print_service.schedule.csv_export import parse_csv
 from print_service.schedule.detect import decode_text, detect_format
-from print_service.schedule.ics import parse_ics
 from print_service.schedule.model import Appointment, in_window
 from print_service.schedule.settings import ScheduleSettings
 from print_service.schedule.sources import Document
@@ -49,15 +48,22 @@ def _parse(document: Document, settings: ScheduleSettings, window: tuple[datetim
         return Parsed("pdf", pdf=document.data)
     text = decode_text(document, settings.encoding)
     if kind == "ics":
+        from print_service.schedule.ics import parse_ics
+
         found = parse_ics(text, document.origin, settings.timezone, window, patient_from=settings.patient_from,
                           provider_from=settings.provider_from, limits=settings.limits)
     else:
+        from print_service.schedule.csv_export import parse_csv
+
         found = parse_csv(text, document.origin, settings.csv, settings.timezone, window=window,
                           limits=settings.limits)
     return Parsed(kind, tuple(in_window(found, *window)))
 
 
 def _check_pdf(document: Document) -> None:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     try:
         pages = len(PdfReader(io.BytesIO(document.data)).pages)
     except (PyPdfError, ValueError, KeyError, TypeError, OSError):
