@@ -2,16 +2,17 @@
 
 Off a Pi, gpiozero imports fine but its first device raises `BadPinFactory` after a
 warning per backend it tried. The daemon asks here once: a factory, or None with the one
-reason why, and runs without LED and button in that case.
+reason why, and runs without LED and button in that case. gpiozero is imported only then: a box
+without LED and button never loads it.
 """
 
 import os
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from gpiozero import Device
-from gpiozero.pins import Factory
-from gpiozero.pins.mock import MockFactory, MockPWMPin
+if TYPE_CHECKING:
+    from gpiozero.pins import Factory
 
 __all__ = ["FactoryResult", "open_pin_factory"]
 
@@ -20,7 +21,7 @@ __all__ = ["FactoryResult", "open_pin_factory"]
 class FactoryResult:
     """The pin factory, or None and the reason no GPIO is available."""
 
-    factory: Factory | None
+    factory: "Factory | None"
     reason: str = ""
 
 
@@ -30,6 +31,9 @@ def open_pin_factory() -> FactoryResult:
     The mock factory gets PWM-capable pins unless GPIOZERO_MOCK_PIN_CLASS says otherwise,
     because the LED dims and pulses.
     """
+    from gpiozero import Device
+    from gpiozero.pins.mock import MockFactory, MockPWMPin
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:

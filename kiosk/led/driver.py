@@ -10,10 +10,13 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from datetime import time as time_of_day
+from typing import TYPE_CHECKING
 
-from kiosk.led.gpio import LedDevice
 from kiosk.led.pattern import Frame
 from kiosk.led.scene import LedScene
+
+if TYPE_CHECKING:  # gpiozero, only on a box with an LED
+    from kiosk.led.gpio import LedDevice
 
 __all__ = ["LedDriver"]
 
@@ -27,7 +30,7 @@ def _local_time() -> time_of_day:
 class LedDriver:
     """Keeps `device` (None: no LED fitted or no GPIO) showing what `scene` says."""
 
-    def __init__(self, scene: LedScene, device: LedDevice | None, *,
+    def __init__(self, scene: LedScene, device: "LedDevice | None", *,
                  clock: Callable[[], float] = time.monotonic,
                  local_time: Callable[[], time_of_day] = _local_time) -> None:
         self.scene = scene

@@ -9,14 +9,17 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kiosk.button.gpio import ButtonInput
 from kiosk.button.recogniser import Gesture
 from kiosk.button.settings import ButtonSettings
 from kiosk.errors import HardwareError
 from kiosk.gpio.factory import FactoryResult
-from kiosk.led.gpio import LedDevice
 from kiosk.led.settings import LedKind, LedSettings
+
+if TYPE_CHECKING:  # the gpiozero devices are imported when something is fitted (open_hardware)
+    from kiosk.button.gpio import ButtonInput
+    from kiosk.led.gpio import LedDevice
 
 __all__ = ["Hardware", "open_hardware"]
 
@@ -27,8 +30,8 @@ log = logging.getLogger(__name__)
 class Hardware:
     """The LED and button actually in use (None: not fitted or not usable)."""
 
-    led: LedDevice | None = None
-    button: ButtonInput | None = None
+    led: "LedDevice | None" = None
+    button: "ButtonInput | None" = None
 
     def close(self) -> None:
         """LED dark, pins released; safe to call twice."""
@@ -46,6 +49,9 @@ def open_hardware(led: LedSettings, button: ButtonSettings, open_factory: Callab
     """Build what the configuration asks for; `open_factory` is only called when something is fitted."""
     if led.kind is LedKind.NONE and not button.fitted:
         return Hardware()
+    from kiosk.button.gpio import ButtonInput
+    from kiosk.led.gpio import LedDevice
+
     result = open_factory()
     if result.factory is None:
         log.warning("no GPIO on this machine (%s): running without the LED and the button", result.reason,
