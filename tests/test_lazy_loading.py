@@ -95,6 +95,14 @@ def test_checking_the_configuration_builds_no_form(loaded_by: Probe, write_confi
                          "print_service.printing.model", "print_service.schedule.model"}, sorted(loaded)
 
 
+def test_the_watch_daemon_loads_renderers_and_parsers_only_when_used(loaded_by: Probe) -> None:
+    """Built for a box, the daemon holds the printer (cups), the fetcher (httpx) and the cache's cipher; the
+    renderer, the parsers and gpiozero wait for a print, a fetched document, a fitted LED or button."""
+    loaded = loaded_by(imports=("kiosk.watch.wiring", "kiosk.watch.daemon", "kiosk.watch.hardware"))
+    assert loaded <= {"httpx", "cups", "cryptography"}, sorted(loaded)
+    assert "httpx" in loaded
+
+
 def test_help_loads_no_heavy_library(loaded_by: Probe) -> None:
     assert loaded_by("--help") == set()
     assert loaded_by("status", "--help") == set()
