@@ -105,6 +105,13 @@ class DemoPrintServer:
         """The `CUPS_SERVER` value (host:port) of this cupsd."""
         return f"127.0.0.1:{self.port}"
 
+    @property
+    def pid(self) -> int:
+        """cupsd's process id (for measuring it); only while it runs."""
+        if self._process is None:
+            raise RuntimeError("the demo print server is not running")
+        return self._process.pid
+
     def __enter__(self) -> "DemoPrintServer":
         self._write_config()
         conf = self.root / "conf"
