@@ -27,7 +27,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -163,20 +163,26 @@ class DaemonStandIn:
         self.write()
 
     def write(self) -> None:
+        """One state file, made by the daemon's own writer (so the screen reads it as it reads the real one)."""
+        from kiosk.led.scene import LedView
+        from kiosk.state.document import PrinterBlock
+        from kiosk.status.guidance import guidance_for
+        from kiosk.status.level import Level
+        from kiosk.status.snapshot import PageSummary, ProbeResult, Probes, StatusSnapshot
+        from kiosk.watch.state import WatchState
+
         now = datetime.now(UTC)
         if (now - self.checked) >= timedelta(seconds=60):
             self.checked = now
-        state = {
-            "schema": 1, "heartbeat_at": now.isoformat(), "level": "operational",
-            "headline": "All systems operational", "checked_at": self.checked.isoformat(), "stale": False,
-            "page": {"name": "ICANotes", "status": "UP"}, "components": [], "incidents": [], "maintenances": [],
-            "probes": {}, "guidance": ["Work as usual."], "level_since": None,
-            "led": {"pattern": "operational", "overlay": None, "color": [0, 255, 0]},
-            "printer": {"queue": "office", "state": "idle", "message": "Ready", "can_resume": False, "jobs": []},
-            "schedule": {"source": None, "fetched_at": None, "count": 0, "stale": False, "error": None},
-            "nightly": None, "alerts": [], "downtime_log": [], "config": {"source": "bench", "error": None},
-        }
-        write_atomic(self.path, json.dumps(state).encode())
+        state = WatchState(config_source="bench")
+        up = ProbeResult(True, 200, None, 100)
+        state.status = StatusSnapshot(Level.OPERATIONAL, "All systems operational", self.checked,
+                                      page=PageSummary("ICANotes", "UP"), probes=Probes(up, up, up, up),
+                                      guidance=guidance_for(Level.OPERATIONAL))
+        state.led = LedView("operational", None, (0, 255, 0))
+        state.printer = PrinterBlock("office", "idle", "Ready", False)
+        document = replace(state.document(), heartbeat_at=now.isoformat()).to_json()
+        write_atomic(self.path, json.dumps(document).encode())
 
     def run(self) -> None:
         while not self.stopped.wait(5):
