@@ -120,7 +120,8 @@ def test_presses_during_a_print_are_ignored_and_acknowledged(
     state_file = tmp_path / "run" / "state.json"
     running = daemon_for({"printer": queue})
     press(mock_factory)
-    wait_until(lambda: len(state(state_file).get("printer", {}).get("jobs", [])) == 4, 10, "the packet queued")
+    # the printer block is refreshed every 10 s (PrinterPart.interval): a 10 s wait raced it
+    wait_until(lambda: len(state(state_file).get("printer", {}).get("jobs", [])) == 4, 30, "the packet queued")
     overlays: list[str | None] = []
 
     press(mock_factory)
@@ -132,7 +133,7 @@ def test_presses_during_a_print_are_ignored_and_acknowledged(
     flag.touch()  # the slow printer finishes
     wait_until(lambda: not running.call(lambda: running.daemon.controller.busy), 30, "the print to finish")
     press(mock_factory)
-    wait_until(lambda: len(state(state_file)["printer"]["jobs"]) == 8, 10, "a second packet after the first")
+    wait_until(lambda: len(state(state_file)["printer"]["jobs"]) == 8, 30, "a second packet after the first")
 
 
 def test_a_failed_print_flashes_failed_and_the_stopped_printer_stands_as_an_alert(
