@@ -99,13 +99,13 @@ def test_press_prints_the_packet_and_hold_prints_the_schedule(
     assert all(path.read_bytes().startswith(b"%PDF") for path in documents)
     assert any(value == 1.0 for _, value in blue.states)  # the white ack flash (blue is dark while green)
     wait_until(lambda: [job["state"] for job in state(state_file)["printer"]["jobs"]] == ["completed"] * 4,
-             10, "the packet's jobs completed in state.json")
+             30, "the packet's jobs completed in state.json")
     assert sorted(job["form"] for job in state(state_file)["printer"]["jobs"]) == sorted(PACKET)
 
     press(mock_factory, seconds=0.8)  # a hold of more than button.hold_seconds
     documents = queue.wait_for_documents(len(PACKET) + 1)
     assert len(documents) == len(PACKET) + 1  # the hold printed the schedule, not another packet
-    wait_until(lambda: state(state_file)["printer"]["jobs"][0]["form"] == "schedule", 10, "the schedule job")
+    wait_until(lambda: state(state_file)["printer"]["jobs"][0]["form"] == "schedule", 30, "the schedule job")
     text = state_file.read_text() + caplog.text
     assert PATIENT not in text
     assert "button press: printing the downtime packet" in caplog.text
