@@ -27,6 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.demo_config import demo_config  # noqa: E402
 from bench.ui_idle import process_tree, pss_mib, start_xvfb, stop  # noqa: E402
 from kiosk.demo.calendar import write_demo_calendar  # noqa: E402
 from kiosk.demo.print_server import QUEUE, DemoPrintServer  # noqa: E402
@@ -75,18 +76,11 @@ def counted_once_mib(trees: dict[str, list[int]]) -> tuple[float, dict[str, floa
 
 def box_config(folder: Path, page: DemoStatusPage, calendar: Path) -> Path:
     """The configuration both processes read."""
-    settings = page.settings()
-    config = folder / "config.toml"
-    config.write_text(
-        f'[paths]\nstate_dir = "{folder}/state"\nruntime_dir = "{folder}/run"\n'
-        f'key_file = "{folder}/keys/schedule.key"\n'
+    return demo_config(page, folder, sections=(
         f'[printing]\nprinter = "{QUEUE}"\n'
-        f'[status]\npage_url = "{settings.page_url}"\nprovider = "instatus"\nehr_url = "{settings.ehr_url}"\n'
-        f'upload_url = "{settings.upload_url}"\ninternet_urls = ["{settings.internet_urls[0]}"]\n'
         f'[schedule]\nsource = "{calendar}"\ntimezone = "America/New_York"\n'
         '[led]\nkind = "rgb"\npins = { red = "GPIO17", green = "GPIO27", blue = "GPIO22" }\n'
-        '[button]\npin = "GPIO5"\n[ui]\nfullscreen = true\n')
-    return config
+        '[button]\npin = "GPIO5"\n[ui]\nfullscreen = true\n'))
 
 
 def main() -> int:

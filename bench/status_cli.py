@@ -24,6 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.demo_config import demo_config  # noqa: E402
 from kiosk.demo.status_page import DemoStatusPage  # noqa: E402
 
 BASELINE = """
@@ -58,17 +59,6 @@ def measure(argv: list[str], env: dict[str, str]) -> Run:
     return Run(usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def config_for(page: DemoStatusPage, folder: Path) -> Path:
-    """A configuration pointing every probe at the demo page."""
-    settings = page.settings()
-    path = folder / "config.toml"
-    path.write_text(
-        f'[paths]\nstate_dir = "{folder}/state"\nruntime_dir = "{folder}/run"\n'
-        f'[status]\npage_url = "{settings.page_url}"\nprovider = "instatus"\nehr_url = "{settings.ehr_url}"\n'
-        f'upload_url = "{settings.upload_url}"\ninternet_urls = ["{settings.internet_urls[0]}"]\n')
-    return path
-
-
 def main() -> int:
     """Run both contenders alternately and print medians and ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -82,7 +72,7 @@ def main() -> int:
     ours: list[Run] = []
     bare: list[Run] = []
     with DemoStatusPage("operational") as page, tempfile.TemporaryDirectory() as folder:
-        config = config_for(page, Path(folder))
+        config = demo_config(page, Path(folder))
         kiosk = [sys.executable, "-m", "kiosk", "--config", str(config), "status", "--json"]
         baseline = [sys.executable, "-c", BASELINE, page.url]
         measure(kiosk, env), measure(baseline, env)  # warm the page cache for both

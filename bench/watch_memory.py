@@ -23,6 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.demo_config import demo_config  # noqa: E402
 from kiosk.demo.calendar import write_demo_calendar  # noqa: E402
 from kiosk.demo.status_page import DemoStatusPage  # noqa: E402
 
@@ -44,15 +45,8 @@ BOX = ('[schedule]\nsource = "{calendar}"\ntimezone = "America/New_York"\n'
 
 def daemon_pss(page: DemoStatusPage, folder: Path, extra: str, settle: float) -> float:
     """Start the daemon with `extra` configuration, let it settle, read its PSS, stop it."""
-    settings = page.settings()
-    config = folder / "config.toml"
-    config.write_text(
-        f'[paths]\nstate_dir = "{folder}/state"\nruntime_dir = "{folder}/run"\n'
-        f'key_file = "{folder}/keys/schedule.key"\n'
-        f'[printing]\noutput_dir = "{folder}/out"\n'
-        f'[status]\npage_url = "{settings.page_url}"\nprovider = "instatus"\nehr_url = "{settings.ehr_url}"\n'
-        f'upload_url = "{settings.upload_url}"\ninternet_urls = ["{settings.internet_urls[0]}"]\n'
-        "poll_seconds = 5\n" + extra)
+    config = demo_config(page, folder, status_extra="poll_seconds = 5\n",
+                         sections=f'[printing]\noutput_dir = "{folder}/out"\n' + extra)
     env = {**os.environ, "PYTHONPATH": str(REPO), "GPIOZERO_PIN_FACTORY": "mock"}
     watch = subprocess.Popen([sys.executable, "-m", "kiosk", "--config", str(config), "watch"], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
