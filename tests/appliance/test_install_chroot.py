@@ -355,7 +355,7 @@ def test_unreachable_ipp_printer_is_reported(cupsd_in_root: Path, installed: Ins
 def test_read_only_root_needs_the_data_partition(installed: Installed) -> None:
     marker = installed.root / "etc/downtime-kiosk/read-only-root"
     marker.write_text("switch the root file system to a read-only overlay at first boot\n")
-    result = chroot(installed.root, SETUP)
+    result = chroot(installed.root, SETUP, "--read-only-root")
     assert "read-only root not switched on: no KIOSKDATA partition" in result.stderr
     assert not marker.exists()
     assert "KIOSKDATA" not in (installed.root / "etc/fstab").read_text()

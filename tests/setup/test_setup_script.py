@@ -163,6 +163,24 @@ def test_unknown_options_are_refused(box: Box) -> None:
     assert result.returncode == 64 and "unknown option '--bogus'" in result.stderr
 
 
+def test_the_prepare_step_only_makes_the_two_folders(box: Box) -> None:
+    box.config()
+    result = box.run("--prepare")
+    assert result.returncode == 0, result.stderr
+    assert box.etc.is_dir() and box.state.is_dir()
+    assert _owner_and_mode(box.state)[2] == 0o700
+    assert not (box.etc / "config.toml").exists()
+    assert not (box.etc / "schedule.key").exists()
+
+
+def test_the_read_only_root_step_without_its_marker_installs_nothing(box: Box) -> None:
+    box.config()
+    result = box.run("--read-only-root")
+    assert result.returncode == 0, result.stderr
+    assert not (box.etc / "config.toml").exists()
+    assert "read-only root" not in result.stdout + result.stderr
+
+
 def _exposure() -> float:
     result = subprocess.run(["systemd-analyze", "security", "--offline=true", str(UNIT)], capture_output=True,
                             text=True, check=False, timeout=60)
@@ -175,5 +193,6 @@ def test_the_setup_unit_is_sandboxed_with_a_start_timeout() -> None:
     assert _exposure() <= 5.0
     text = UNIT.read_text()
     assert re.search(r"^TimeoutStartSec=\d+", text, re.MULTILINE)
-    assert "ExecStartPre=+/opt/downtime-kiosk/bin/downtime-kiosk-setup --read-only-root" in text
+    assert "ExecStartPre=+/opt/downtime-kiosk/bin/downtime-kiosk-setup --prepare" in text
     assert "ExecStart=/opt/downtime-kiosk/bin/downtime-kiosk-setup --no-read-only-root" in text
+    assert "ExecStartPost=+/opt/downtime-kiosk/bin/downtime-kiosk-setup --read-only-root" in text

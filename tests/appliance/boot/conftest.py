@@ -1,17 +1,18 @@
 """Fixtures of the boot tests: the image built once per session (image_build/build.sh --base debian), a copy
-with the boot-test probe units added, the host world, and one card (image copy) per test."""
+with the boot-test probe units added, the host world, and the card taken through its stages (stages.py)."""
 
 import os
 import subprocess
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
-from tests.appliance.boot import image
-from tests.appliance.boot.machine import AMD64, Arch, Machine
+from tests.appliance.boot import image, stages
+from tests.appliance.boot.machine import AMD64, Machine
+from tests.appliance.boot.schedule_world import monday_calendar
 from tests.appliance.boot.world import PRINTER_FILE, HostWorld, guest_config
 from tests.appliance.units import REPO
 
@@ -78,29 +79,53 @@ def amd64_probe_image(amd64_build: Built, tmp_path_factory: pytest.TempPathFacto
     return add_probe(amd64_build.image, tmp_path_factory.mktemp("probe") / "downtime-kiosk.img")
 
 
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[HostWorld]:
-    """The practice's world on 127.0.0.1, healthy."""
-    started = HostWorld.start(tmp_path)
+@pytest.fixture(scope="session")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostWorld]:
+    """The practice's world on 127.0.0.1 for the whole session: healthy, serving Monday's calendar."""
+    started = HostWorld.start(tmp_path_factory.mktemp("world"))
+    started.serve_calendar(monday_calendar())
     yield started
     started.close()
 
 
-CardFactory = Callable[..., Machine]
+def flash(source: Path, folder: Path, build: Built, world: HostWorld, probe: str) -> Machine:
+    """A card: a copy of `source` with the practice's files (and the probe) on its boot partition, in a machine."""
+    folder.mkdir(parents=True, exist_ok=True)
+    card_image = image.copy_image(source, folder / "card.img")
+    image.fat_write(card_image, {"downtime-kiosk.toml": guest_config(), "downtime-kiosk-printer.txt": PRINTER_FILE,
+                                 "boot-test.sh": probe})
+    return Machine(card_image, build.folder / "vmlinuz", build.folder / "initrd.img", folder, world.forwards(), AMD64)
 
 
-@pytest.fixture
-def card(amd64_build: Built, amd64_probe_image: Path, world: HostWorld, tmp_path: Path) -> CardFactory:
-    """A freshly flashed card with the practice's files on its boot partition, in a machine."""
+@dataclass
+class FirstBooted:
+    """The card after stage 1, and what stage 1 reported."""
 
-    def make(probe: str, *, config: str | None = None, printer: str | None = PRINTER_FILE,
-             arch: Arch = AMD64) -> Machine:
-        card_image = image.copy_image(amd64_probe_image, tmp_path / "card.img")
-        files = {"downtime-kiosk.toml": config if config is not None else guest_config(), "boot-test.sh": probe}
-        if printer is not None:
-            files["downtime-kiosk-printer.txt"] = printer
-        image.fat_write(card_image, files)
-        return Machine(card_image, amd64_build.folder / "vmlinuz", amd64_build.folder / "initrd.img", tmp_path,
-                       world.forwards(), arch)
+    machine: Machine
+    stage: stages.Stage
 
-    return make
+    def copy(self, folder: Path) -> Machine:
+        """Another card in the same state (the clock where stage 1 left it)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        return replace(self.machine, image=image.copy_image(self.machine.image, folder / "card.img"), folder=folder,
+                       boots=0)
+
+
+@pytest.fixture(scope="session")
+def first_booted(amd64_build: Built, amd64_probe_image: Path, world: HostWorld,
+                 tmp_path_factory: pytest.TempPathFactory) -> FirstBooted:
+    """Stage 1: a freshly flashed card booted for the first time."""
+    machine = flash(amd64_probe_image, tmp_path_factory.mktemp("stage1"), amd64_build, world, stages.FIRST_BOOT)
+    return FirstBooted(machine, stages.first_boot(machine, world))
+
+
+@pytest.fixture(scope="session")
+def evening(first_booted: FirstBooted, world: HostWorld, tmp_path_factory: pytest.TempPathFactory) -> stages.Stage:
+    """Stage 2: the evening after the first boot, with a wrong configuration on the card."""
+    return stages.evening(first_booted.copy(tmp_path_factory.mktemp("stage2")), world)
+
+
+@pytest.fixture(scope="session")
+def power_cut(first_booted: FirstBooted, world: HostWorld, tmp_path_factory: pytest.TempPathFactory) -> stages.Stage:
+    """Stage 3: a power cut just before the evening print."""
+    return stages.power_cut(first_booted.copy(tmp_path_factory.mktemp("stage3")), world)

@@ -1,0 +1,179 @@
+"""One card taken through its life in stages, so that each emulated boot (minutes under TCG) proves several
+scenarios at once and no scenario repeats the slow first boot:
+
+1. **first boot** (Sunday 15:00 in New York): the setup, the switch to the read-only root and its reboot; the state
+   file following the host's page to an outage; the watchdog and crash restarts; then files written inside and
+   outside /persist before the power-off.
+2. **the evening** (a copy of the card after stage 1, booted at 17:28 with a wrong configuration put on the card):
+   the files written at stage 1 (read-only root), the last good configuration kept, the evening print.
+3. **the power cut** (another copy after stage 1): booted at 17:00 during an outage, killed before 17:30, booted
+   again at 18:10 with the calendar failing: the missed print runs once, from the encrypted cache.
+
+A stage records what the boots reported (the Boot objects) and what the host saw; the tests assert on it."""
+
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.appliance.boot import image, probes
+from tests.appliance.boot.fixtures_world import outage
+from tests.appliance.boot.machine import Boot, Machine
+from tests.appliance.boot.schedule_world import SUNDAY_1500, SUNDAY_1700, SUNDAY_1728, SUNDAY_1810, monday_calendar
+from tests.appliance.boot.world import HostWorld, guest_config
+from tests.fixtures.http_server import Reply
+
+POLL, CONFIRM, PROBE_TIMEOUT = 20, 10, 30     # as guest_config()
+# what the state may take to follow the page: a poll, the confirmations, two slow probes and a minute of TCG
+FOLLOW_SECONDS = POLL + 2 * CONFIRM + 2 * PROBE_TIMEOUT + 60
+
+FIRST_BOOT = f"""
+{probes.REPORT_UNITS}
+{probes.PRINTERS}
+say "key $(stat -c '%a %U %s' /etc/downtime-kiosk/schedule.key)"
+say "config $(cmp -s /boot/firmware/downtime-kiosk.toml /etc/downtime-kiosk/config.toml && echo installed)"
+say "installed $(sha256sum /etc/downtime-kiosk/config.toml | cut -d' ' -f1)"
+say "persist $(findmnt -n -o SOURCE /persist)"
+say "state-on $(findmnt -n -o SOURCE --target /var/lib/downtime-kiosk)"
+{probes.FOLLOW_LEVEL}
+follow_level 420 outage
+dump {probes.STATE}
+{probes.RESTARTS}
+echo "written at first boot" > /etc/boot-test-outside
+echo "kept" > /var/lib/downtime-kiosk/boot-test-inside
+chown downtime-kiosk: /var/lib/downtime-kiosk/boot-test-inside
+sync
+systemctl poweroff
+"""
+
+EVENING = f"""
+say "outside $(cat /etc/boot-test-outside 2>/dev/null || echo gone)"
+say "inside $(cat /var/lib/downtime-kiosk/boot-test-inside 2>/dev/null || echo gone)"
+say "installed $(sha256sum /etc/downtime-kiosk/config.toml | cut -d' ' -f1)"
+say "setup $(systemctl show -p ExecMainStatus --value downtime-kiosk-setup.service)"
+end=$(( $(date +%s) + 120 ))
+while [ "$(date +%s)" -lt "$end" ]; do
+  python3 -c 'import json, sys; sys.exit(json.load(open("{probes.STATE}"))["config"]["error"] is None)' 2>/dev/null \\
+    && break
+  sleep 2
+done
+say "timer $(systemctl show -p TimersCalendar --value downtime-kiosk-nightly.timer)"
+{probes.WAIT_NIGHTLY}
+wait_nightly 600
+sleep 10
+dump {probes.STATE}
+dump {probes.NIGHTLY_RECORD}
+systemctl poweroff
+"""
+
+# a wrong value in the configuration the practice puts on the card later
+BAD_CONFIG = guest_config().replace("poll_seconds = 20", 'poll_seconds = "often"')
+
+BEFORE_CUT = f"""
+{probes.FOLLOW_LEVEL}
+follow_level 300 outage
+dump {probes.STATE}
+sync
+say "ready-for-cut"
+sleep 600
+"""
+
+AFTER_CUT = f"""
+{probes.WAIT_NIGHTLY}
+wait_nightly 600
+sleep 10
+dump {probes.STATE}
+dump {probes.NIGHTLY_RECORD}
+dump {probes.DOWNTIME_LOG}
+systemctl poweroff
+"""
+
+
+@dataclass
+class Stage:
+    """What one stage's boots reported and what the host saw meanwhile."""
+
+    boots: list[Boot] = field(default_factory=list)
+    jobs: list[Path] = field(default_factory=list)       # print jobs the host printer received during the stage
+    exit_codes: list[int | None] = field(default_factory=list)
+    seconds: float = 0.0
+    notes: dict[str, float | str] = field(default_factory=dict)
+
+    @property
+    def last(self) -> Boot:
+        """The stage's last boot."""
+        return self.boots[-1]
+
+
+def _stop(boot: Boot, timeout: float) -> int | None:
+    """QEMU's exit status once the probe powered off; a power cut (and None) when it never does."""
+    try:
+        return boot.wait_exit(timeout)
+    except subprocess.TimeoutExpired:
+        boot.power_cut()
+        return None
+
+
+def first_boot(machine: Machine, world: HostWorld) -> Stage:
+    """Stage 1 on a freshly flashed card: the host switches its page to an outage while the probe follows."""
+    stage, started, jobs_before = Stage(), time.monotonic(), len(world.printer.jobs())
+    boot = machine.power_on(SUNDAY_1500)
+    stage.boots.append(boot)
+    try:
+        boot.wait_for(r"^level operational$", 420)
+        outage(world)
+        switched = time.monotonic()
+        boot.wait_for(r"^level outage$", FOLLOW_SECONDS)
+        stage.notes["followed_seconds"] = time.monotonic() - switched
+    except AssertionError as problem:
+        stage.notes["follow_problem"] = str(problem)
+    stage.exit_codes.append(_stop(boot, 900))
+    machine.finished(boot)
+    world.status.reset()
+    stage.jobs = world.printer.jobs()[jobs_before:]
+    stage.seconds = time.monotonic() - started
+    return stage
+
+
+def evening(machine: Machine, world: HostWorld) -> Stage:
+    """Stage 2: a wrong configuration on the card, booted at 17:28 on Sunday; the timer prints at 17:30."""
+    stage, started, jobs_before = Stage(), time.monotonic(), len(world.printer.jobs())
+    world.status.reset()
+    world.status.page.requests.clear()
+    image.fat_write(machine.image, {"downtime-kiosk.toml": BAD_CONFIG, "boot-test.sh": EVENING})
+    boot = machine.power_on(SUNDAY_1728)
+    stage.boots.append(boot)
+    stage.exit_codes.append(_stop(boot, 1200))
+    stage.notes["page_requests"] = len(world.status.page.requests)
+    stage.jobs = world.printer.jobs()[jobs_before:]
+    stage.seconds = time.monotonic() - started
+    return stage
+
+
+def power_cut(machine: Machine, world: HostWorld) -> Stage:
+    """Stage 3: SIGKILL at 17:29 during an outage, back at 18:10 with the calendar answering 503."""
+    stage, started, jobs_before = Stage(), time.monotonic(), len(world.printer.jobs())
+    outage(world)
+    image.fat_write(machine.image, {"boot-test.sh": BEFORE_CUT})
+    boot = machine.power_on(SUNDAY_1700)
+    stage.boots.append(boot)
+    try:
+        boot.wait_for(r"^level outage$", 420)
+        boot.wait_for(r"^ready-for-cut$", 300)
+    except AssertionError as problem:
+        stage.notes["cut_problem"] = str(problem)
+    boot.power_cut()
+    stage.exit_codes.append(None)
+    stage.notes["jobs_before_cut"] = len(world.printer.jobs()) - jobs_before
+    image.fat_write(machine.image, {"boot-test.sh": AFTER_CUT})
+    world.status.reset()
+    world.calendar.route("/clinic.ics", Reply(503))
+    try:
+        boot = machine.power_on(SUNDAY_1810)
+        stage.boots.append(boot)
+        stage.exit_codes.append(_stop(boot, 1200))
+    finally:
+        world.serve_calendar(monday_calendar())
+    stage.jobs = world.printer.jobs()[jobs_before:]
+    stage.seconds = time.monotonic() - started
+    return stage
