@@ -115,6 +115,15 @@ def cpu_seconds(pids: list[int]) -> float:
     return total / CLOCK_TICKS
 
 
+def main_thread_cpu_seconds(pid: int) -> float:
+    """CPU seconds of the process' main thread alone (the demo's screen: Kivy's loop runs there)."""
+    try:
+        fields = Path(f"/proc/{pid}/task/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
 def pss_mib(pids: list[int]) -> float:
     total_kib = 0
     for pid in pids:
@@ -299,7 +308,8 @@ def main() -> int:
 
 
 def measure_demo(scenario: str, size: tuple[int, int], *, warmup: float, seconds: float) -> int:
-    """The demo's own process (status page and screen; not its watch daemon or cupsd) while it idles."""
+    """The demo's screen while it idles: its process' main thread (Kivy), and the whole process with the stand-in
+    status page it serves (not its watch daemon or cupsd)."""
     xvfb, display = start_xvfb(*size)
     try:
         with tempfile.TemporaryDirectory(prefix="ui-bench-demo-") as folder:
@@ -312,16 +322,21 @@ def measure_demo(scenario: str, size: tuple[int, int], *, warmup: float, seconds
                 time.sleep(warmup + 15)  # the demo starts a status page, cupsd and the daemon first
                 if demo.poll() is not None:
                     sys.exit(f"bench: the demo exited early with {demo.returncode}")
-                before = cpu_seconds([demo.pid])
+                before, screen_before = cpu_seconds([demo.pid]), main_thread_cpu_seconds(demo.pid)
                 time.sleep(seconds)
                 per_minute = (cpu_seconds([demo.pid]) - before) * 60 / seconds
+                screen = (main_thread_cpu_seconds(demo.pid) - screen_before) * 60 / seconds
             finally:
                 stop(demo)
     finally:
         xvfb.terminate()
         xvfb.wait()
-    print(f"demo ({scenario}) screen process: {per_minute:.3f} CPU s/min over {seconds:.0f} s "
-          f"(target <= 0.5): {_ok(per_minute <= 0.5)}")
+    # The demo's process also serves its stand-in status page, EHR, upload site and canary to the watch daemon
+    # (a poll every 5 s, each request on its own thread): that is the demo's world, not the screen.
+    print(f"demo ({scenario}) screen (the process' main thread, Kivy's loop): {screen:.3f} CPU s/min over "
+          f"{seconds:.0f} s (target <= 0.5): {_ok(screen <= 0.5)}")
+    print(f"demo ({scenario}) whole process, with the stand-in status page and probe servers the watch daemon "
+          f"polls every 5 s: {per_minute:.3f} CPU s/min")
     return 0
 
 
