@@ -18,8 +18,10 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
 from kiosk.led.pattern import Pattern
+from kiosk.led.scene import LedView
 from kiosk.led.settings import LedKind
 from kiosk.led.table import OVERLAYS, level_pattern, overlay_pattern
+from kiosk.state.document import StateDocument
 from kiosk.ui.sizes import Sizes
 from kiosk.ui.widgets.basics import FlatButton
 
@@ -53,11 +55,10 @@ class LedLamp(Widget):
         self._shown: tuple[float, float, float, float] | None = None
         self._wake = Clock.schedule_once(self._animate, 0)
 
-    def show(self, led: object) -> None:
-        """Take the `led` object of the state file (None: the LED is dark: the daemon is not running)."""
-        info = led if isinstance(led, dict) else {}
-        level = str(info.get("pattern") or "unknown")
-        overlay = info.get("overlay") if info.get("overlay") in OVERLAYS else None
+    def show(self, led: LedView | None) -> None:
+        """Take the state file's `led` (None: the LED is dark: the daemon is not running)."""
+        level = led.pattern if led is not None and led.pattern else "unknown"
+        overlay = led.overlay if led is not None and led.overlay in OVERLAYS else None
         changed = False
         if level != self.pattern.name:
             self.pattern, self.started = level_pattern(LedKind.RGB, level), time.monotonic()
@@ -124,9 +125,9 @@ class DemoPanel(BoxLayout):
         self.add_widget(self.lamp)
         self.add_widget(self.button)
 
-    def update(self, state: dict[str, Any] | None) -> None:
+    def update(self, state: StateDocument | None) -> None:
         """Called every second with the live state (None: monitor not running, LED dark)."""
-        self.lamp.show(state.get("led") if state else None)
+        self.lamp.show(state.led if state else None)
 
     def _down(self) -> None:
         if self._down_at is None:

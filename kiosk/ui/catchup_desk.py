@@ -3,12 +3,13 @@ alert, note the initials typed. Runs on the screen's worker thread; the sheet go
 
 The sheet's renderer and the schedule cache's libraries are imported only when a sheet is printed."""
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kiosk.reconcile.book import ReconcileBook
 from kiosk.reconcile.downtimes import Downtime, find_downtimes, span_words
+from kiosk.state.document import PendingDowntime, StateDocument
 from kiosk.status.downtime_log import DowntimeWindow
 from kiosk.status.level import Level
 from kiosk.ui.desk import JobResult
@@ -17,23 +18,22 @@ if TYPE_CHECKING:
     from print_service.schedule.cache import ScheduleCache
     from print_service.schedule.nightly import PrintDocument
 
-__all__ = ["CatchUpDesk", "downtime_from_json", "last_downtime"]
+__all__ = ["CatchUpDesk", "downtime_from_pending", "last_downtime"]
 
 
-def downtime_from_json(data: Mapping[str, Any]) -> Downtime:
-    """The state file's `reconcile.pending` (or a Downtime's `to_json()`) back as a Downtime."""
-    end = data.get("end")
-    return Downtime(datetime.fromisoformat(str(data["start"])), datetime.fromisoformat(str(end)) if end else None,
-                    tuple(Level(level) for level in data.get("levels", [])))
+def downtime_from_pending(pending: PendingDowntime) -> Downtime:
+    """The state file's `reconcile.pending` back as a Downtime."""
+    return Downtime(datetime.fromisoformat(pending.start),
+                    datetime.fromisoformat(pending.end) if pending.end else None,
+                    tuple(Level(level) for level in pending.levels))
 
 
-def last_downtime(state: Mapping[str, Any] | None) -> Downtime | None:
+def last_downtime(state: StateDocument | None) -> Downtime | None:
     """The most recent ended downtime in the state file's recent log, if any."""
-    rows = state.get("downtime_log") if state else None
-    if not isinstance(rows, list):
+    if state is None:
         return None
     try:
-        windows = [DowntimeWindow.from_json(row) for row in reversed(rows) if isinstance(row, dict)]
+        windows = [DowntimeWindow.from_json(entry.to_json()) for entry in reversed(state.downtime_log)]
     except (ValueError, KeyError, TypeError):
         return None
     return next((d for d in find_downtimes(windows) if d.end is not None), None)

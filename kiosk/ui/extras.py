@@ -4,6 +4,7 @@ button on Info and the catch-up box on Print, brought up to date on each tick.""
 from datetime import datetime
 from typing import Any
 
+from kiosk.state.document import StateDocument
 from kiosk.ui.context import UiContext
 from kiosk.ui.drill_view import band_words
 from kiosk.ui.pin import PinGate
@@ -28,11 +29,10 @@ class Extras:
         if self.catchup is not None:
             screens["print"].add_to_side(self.catchup)
 
-    def tick(self, state: dict[str, Any] | None, now: datetime, *, live: bool) -> None:
+    def tick(self, state: StateDocument | None, now: datetime, *, live: bool) -> None:
         """The band only while the daemon is alive (else nothing on screen is current)."""
         self.band.show(band_words(state, now) if live else None)
-        drill = state.get("drill") if live and state else None
         if self.controls is not None:
-            self.controls.show(bool(isinstance(drill, dict) and drill.get("active")))
+            self.controls.show(live and state is not None and state.drill.active)
         if self.catchup is not None:
             self.catchup.show(state if live else None)

@@ -8,8 +8,8 @@ changes of those into words; `printing_words`/`outcome_words` do the same for th
 """
 
 from dataclasses import dataclass
-from typing import Any
 
+from kiosk.state.document import PrinterBlock, PrintJobRow, StateDocument
 from kiosk.ui.desk import JobResult
 
 __all__ = ["ButtonWatch", "PressWords", "outcome_words", "printing_words"]
@@ -44,6 +44,9 @@ def outcome_words(result: JobResult, *, can_resume: bool = False) -> PressWords:
     return PressWords(f"Not printed: {result.message}", problem=True, resume=can_resume)
 
 
+_NOT_KNOWN = PrinterBlock(state="unknown", message="")  # the monitor is not running
+
+
 class ButtonWatch:
     """Follows state.json for the button's presses and prints; `update(state)` says what is new, if anything."""
 
@@ -53,13 +56,11 @@ class ButtonWatch:
         self._overlay: str | None = None
         self._said: PressWords | None = None
 
-    def update(self, state: dict[str, Any] | None) -> PressWords | None:
+    def update(self, state: StateDocument | None) -> PressWords | None:
         """New words for the Status screen, or None when nothing changed."""
-        printer = state.get("printer") if isinstance(state, dict) else None
-        printer = printer if isinstance(printer, dict) else {}
-        jobs = {_key(job): job for job in printer.get("jobs") or [] if isinstance(job, dict)}
-        led = state.get("led") if isinstance(state, dict) else None
-        overlay = led.get("overlay") if isinstance(led, dict) else None
+        printer = state.printer if state is not None else _NOT_KNOWN
+        jobs = {_key(job): job for job in printer.jobs}
+        overlay = state.led.overlay if state is not None else None
         if self._seen is None:  # what was there before the screen started is old news
             self._seen, self._overlay = set(jobs), overlay
             return None
@@ -71,13 +72,13 @@ class ButtonWatch:
         self._said = words
         return words
 
-    def _words(self, jobs: dict[tuple[str, str], dict[str, Any]], printer: dict[str, Any],
-               overlay: object) -> PressWords | None:
+    def _words(self, jobs: dict[tuple[str, str], PrintJobRow], printer: PrinterBlock,
+               overlay: str | None) -> PressWords | None:
         assert self._seen is not None
         new = [key for key in jobs if key not in self._seen]
         if new:
             self._batch = new
-            forms = [str(jobs[key].get("form", "")) for key in new]
+            forms = [jobs[key].form for key in new]
             return printing_words(len(new), "schedule" if forms == ["schedule"] else "form")
         flashed = overlay if overlay != self._overlay else None
         if flashed == "busy":
@@ -87,26 +88,24 @@ class ButtonWatch:
         if flashed == "ack":
             return printing_words()
         if flashed == "failed":
-            message = str(printer.get("message") or "the printer did not take it")
-            return PressWords(f"Not printed: {message}", problem=True, resume=bool(printer.get("can_resume")))
+            message = printer.message or "the printer did not take it"
+            return PressWords(f"Not printed: {message}", problem=True, resume=printer.can_resume)
         return None
 
-    def _settled(self, batch: list[dict[str, Any]], printer: dict[str, Any]) -> PressWords | None:
-        states = [str(job.get("state", "")) for job in batch]
-        bad = next((job for job in batch if job.get("state") in _SETTLED_BAD), None)
+    def _settled(self, batch: list[PrintJobRow], printer: PrinterBlock) -> PressWords | None:
+        bad = next((job for job in batch if job.state in _SETTLED_BAD), None)
         if bad is not None:
             self._batch = []
-            return PressWords(f"Not printed: {bad.get('message') or bad.get('state')}", problem=True,
-                              resume=bool(printer.get("can_resume")))
-        if batch and all(state == "completed" for state in states):
+            return PressWords(f"Not printed: {bad.message or bad.state}", problem=True, resume=printer.can_resume)
+        if batch and all(job.state == "completed" for job in batch):
             self._batch = []
             return PressWords(PRINTED)
-        if printer.get("state") in ("stopped", "unreachable"):
-            message = str(printer.get("message") or "the printer needs attention")
+        if printer.state in ("stopped", "unreachable"):
+            message = printer.message or "the printer needs attention"
             return PressWords(f"Not printed yet: {message}. It prints after Resume", problem=True,
-                              resume=bool(printer.get("can_resume")))
+                              resume=printer.can_resume)
         return None
 
 
-def _key(job: dict[str, Any]) -> tuple[str, str]:
-    return (str(job.get("id")), str(job.get("at")))
+def _key(job: PrintJobRow) -> tuple[str, str]:
+    return (job.id, job.at)

@@ -13,6 +13,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.label import Label
 
+from kiosk.state.document import StateDocument
 from kiosk.ui.context import UiContext
 from kiosk.ui.drill_view import drill_headline, with_drill
 from kiosk.ui.extras import Extras
@@ -49,7 +50,7 @@ class KioskRoot(FloatLayout):
                             store=store, wall=ctx.wall)
         self.night = NightMode(ctx.settings.night, ctx.settings.wake_seconds)
         self.worker = Worker()
-        self.state: dict[str, Any] | None = None
+        self.state: StateDocument | None = None
         self.view: StatusView | None = None
         self.current = ""
         self.is_dark = False
@@ -115,7 +116,7 @@ class KioskRoot(FloatLayout):
             self.acknowledge(pressed)
         self.screens["status"].note.tick(self.ctx.mono())
         self.alerts.show(alert_lines(self.state))
-        self.screens["print"].show_printer(live_state.get("printer") if live_state else None)
+        self.screens["print"].show_printer(live_state.printer if live_state else None)
         self.screens["schedule"].tick()
         if self.current == "info":
             warning = pin_warning(self.ctx.settings.pin_hash)

@@ -9,7 +9,6 @@ versions differ, and the screen shows that instead of a guess.
 
 import os
 from pathlib import Path
-from typing import Any
 
 from kiosk.state.document import SchemaMismatch, StateDocument, StateDocumentError
 from print_service.storage import read_json_object
@@ -18,34 +17,33 @@ __all__ = ["StateFileReader"]
 
 
 class StateFileReader:
-    """Polls one state file; `read()` returns (state or None, whether it changed since the last call)."""
+    """Polls one state file; `read()` returns (the document or None, whether it changed since the last call)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.refusal: str | None = None
         self.document: StateDocument | None = None
         self._signature: tuple[int, int, int] | None = None
-        self._state: dict[str, Any] | None = None
 
-    def read(self) -> tuple[dict[str, Any] | None, bool]:
-        """The last good state (as published) and whether a new one was read just now."""
+    def read(self) -> tuple[StateDocument | None, bool]:
+        """The last good document and whether a new one was read just now."""
         try:
             info = os.stat(self.path)
         except OSError:
-            return self._state, False
+            return self.document, False
         signature = (info.st_mtime_ns, info.st_size, info.st_ino)
         if signature == self._signature:
-            return self._state, False
+            return self.document, False
         data = read_json_object(self.path)
         if data is None:
-            return self._state, False
+            return self.document, False
         self._signature = signature
         try:
             document = StateDocument.from_json(data)
         except SchemaMismatch as exc:
-            self.refusal, self.document, self._state = str(exc), None, None
+            self.refusal, self.document = str(exc), None
             return None, True
         except StateDocumentError:
-            return self._state, False
-        self.refusal, self.document, self._state = None, document, document.to_json()
-        return self._state, True
+            return self.document, False
+        self.refusal, self.document = None, document
+        return document, True

@@ -7,11 +7,14 @@ of "nothing reported". The band's second line is the one fact a person needs ("t
 answer"); addresses and HTTP codes stay on Info and in `status --json`.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
+from kiosk.state.document import StateDocument
 from kiosk.status.related_service import RelatedResult
+from kiosk.status.report import Incident, Maintenance
+from kiosk.status.snapshot import StatusSnapshot
 from kiosk.status.words import clause, state_words
 from kiosk.ui.clock_text import age_words, parse_time, when_words, window_words
 from kiosk.ui.levels import MONITOR_STOPPED, VERSIONS_DIFFER, LevelLook, look_for
@@ -68,52 +71,46 @@ class StatusView:
         return self.look.level
 
 
-def monitor_running(state: dict[str, Any] | None, now: datetime, timeout_seconds: float) -> bool:
+def monitor_running(state: StateDocument | None, now: datetime, timeout_seconds: float) -> bool:
     """Whether the daemon's heartbeat is recent enough to trust the state."""
-    beat = parse_time(state.get("heartbeat_at")) if state else None
+    beat = parse_time(state.heartbeat_at) if state else None
     return beat is not None and (now - beat).total_seconds() <= timeout_seconds
 
 
-def status_view(state: dict[str, Any] | None, now: datetime, *, monitor_timeout: float,
+def status_view(state: StateDocument | None, now: datetime, *, monitor_timeout: float,
                 stale_after: float, refusal: str | None = None) -> StatusView:
     """The Status screen for `state` at `now`; `refusal` is why the state file was refused (another version)."""
     if refusal is not None:
         return _versions_differ_view(refusal)
-    if not monitor_running(state, now, monitor_timeout):
+    if state is None or not monitor_running(state, now, monitor_timeout):
         return _stopped_view(state, now)
-    assert state is not None
-    checked, warning = _checked_words(state, now, stale_after)
-    now_maint, next_maint = _maintenance(state.get("maintenances"), now)
-    level = str(state.get("level", "unknown"))
+    status = state.status
+    checked, warning = _checked_words(status, now, stale_after)
+    now_maint, next_maint = _maintenance(status.maintenances, now)
+    level = status.level.value
     return StatusView(
         look=look_for(level),
-        headline=_fact(level, state, next_maint),
+        headline=_fact(level, status, next_maint),
         checked=checked,
         checked_warning=warning,
         monitor_running=True,
-        guidance=[str(item) for item in _list(state.get("guidance"))],
-        incidents=_incidents(state.get("incidents"), now),
+        guidance=list(status.guidance),
+        incidents=_incidents(status.incidents, now),
         maintenance_now=now_maint,
         maintenance_next=next_maint,
-        page_checked=_probe_ok(state, "status_page"),
-        related=related_lines(state.get("related")),
+        page_checked=status.probes.status_page.ok is True,
+        related=related_lines(status.related),
     )
 
 
-def _probe_ok(state: dict[str, Any], name: str) -> bool:
-    probes = state.get("probes")
-    probe = probes.get(name) if isinstance(probes, dict) else None
-    return isinstance(probe, dict) and probe.get("ok") is True
-
-
-def _fact(level: str, state: dict[str, Any], planned: list[str]) -> str:
+def _fact(level: str, status: StatusSnapshot, planned: list[str]) -> str:
     """The band's second line: the one fact behind the level, in plain words."""
     if level == "outage":
-        return "The EHR does not answer" if not _probe_ok(state, "ehr") else _page_says(state, "a major outage")
+        return "The EHR does not answer" if status.probes.ehr.ok is not True else _page_says(status, "a major outage")
     if level == "degraded":
-        return _page_says(state, "problems")
+        return _page_says(status, "problems")
     if level == "operational":
-        if not _probe_ok(state, "status_page"):
+        if status.probes.status_page.ok is not True:
             return "ICANotes answers; its status page could not be checked"
         when = planned[0].rsplit(": ", 1)[-1] if planned else ""
         return f"Working normally. Maintenance planned {when}" if planned else "Working normally"
@@ -121,46 +118,36 @@ def _fact(level: str, state: dict[str, Any], planned: list[str]) -> str:
         "maintenance": "Maintenance under way: ICANotes may be read-only",
         "regional_outage": "Neither ICANotes nor its upload site answers",
         "offline": "Nothing on the internet answers from this office",
-    }.get(level, "Not checked yet" if state.get("checked_at") is None else "The status could not be decided")
+    }.get(level, "Not checked yet" if status.checked_at is None else "The status could not be decided")
 
 
-def _page_says(state: dict[str, Any], otherwise: str) -> str:
+def _page_says(status: StatusSnapshot, otherwise: str) -> str:
     """"The status page reports …": its first open incident, else its first troubled component."""
-    for item in _list(state.get("incidents")):
-        if isinstance(item, dict) and item.get("name") and str(item.get("status", "")).lower() not in _DONE:
-            return f"The status page reports: {clause(str(item['name']))}"
-    for item in _list(state.get("components")):
-        if isinstance(item, dict) and state_words(str(item.get("status"))) not in ("operational", ""):
-            return f"The status page reports {item.get('name') or 'a part'}: {state_words(str(item['status']))}"
+    for incident in status.incidents:
+        if incident.name and incident.status.lower() not in _DONE:
+            return f"The status page reports: {clause(incident.name)}"
+    for component in status.components:
+        if state_words(component.status) not in ("operational", ""):
+            return f"The status page reports {component.name or 'a part'}: {state_words(component.status)}"
     return f"The status page reports {otherwise}"
 
 
-def alert_lines(state: dict[str, Any] | None) -> list[str]:
+def alert_lines(state: StateDocument | None) -> list[str]:
     """The standing alerts, one line each (printer out of paper, nightly print failed, …)."""
-    lines = []
-    for alert in _list(state.get("alerts") if state else None):
-        if isinstance(alert, dict) and alert.get("message"):
-            lines.append(str(alert["message"]))
-    return lines
+    return [alert.message for alert in state.alerts if alert.message] if state else []
 
 
-def related_lines(items: object) -> list[str]:
+def related_lines(results: Iterable[RelatedResult]) -> list[str]:
     """One line per `[[status.related]]` service: "DrFirst: answering" / "DrFirst: not answering"."""
-    lines = []
-    for item in _list(items):
-        try:
-            lines.append(RelatedResult.from_json(item).words)
-        except (ValueError, AttributeError, TypeError):
-            continue  # not one: nothing to say about it
-    return lines
+    return [result.words for result in results]
 
 
-def _stopped_view(state: dict[str, Any] | None, now: datetime) -> StatusView:
+def _stopped_view(state: StateDocument | None, now: datetime) -> StatusView:
     if state is None:
         headline = "No status yet: the status monitor has not reported. Do not rely on this screen."
     else:
-        last = look_for(str(state.get("level", "unknown"))).word
-        checked_at = parse_time(state.get("checked_at"))
+        last = look_for(state.status.level.value).word
+        checked_at = state.status.checked_at
         at = f" at {when_words(checked_at, now)}" if checked_at else ""
         headline = f"Last known{at}: {last} (may have changed since)"
     return StatusView(
@@ -192,42 +179,33 @@ def _versions_differ_view(refusal: str) -> StatusView:
     )
 
 
-def _checked_words(state: dict[str, Any], now: datetime, stale_after: float) -> tuple[str, bool]:
-    checked_at = parse_time(state.get("checked_at"))
-    if checked_at is None:
+def _checked_words(status: StatusSnapshot, now: datetime, stale_after: float) -> tuple[str, bool]:
+    if status.checked_at is None:
         return "not checked yet", True
-    age = max(0.0, (now - checked_at).total_seconds())
-    if bool(state.get("stale")) or age > stale_after:
+    age = max(0.0, (now - status.checked_at).total_seconds())
+    if status.stale or age > stale_after:
         return f"NOT CURRENT — last checked {age_words(age)}", True
     return f"checked {age_words(age)}", False
 
 
-def _incidents(items: object, now: datetime) -> list[str]:
+def _incidents(incidents: Iterable[Incident], now: datetime) -> list[str]:
     lines = []
-    for item in _list(items):
-        if not isinstance(item, dict) or str(item.get("status", "")).lower() in _DONE:
+    for incident in incidents:
+        if incident.status.lower() in _DONE:
             continue
-        started = parse_time(item.get("started"))
-        since = f", since {when_words(started, now)}" if started else ""
-        status = state_words(str(item.get("status") or ""))
-        name = clause(str(item.get("name") or "Incident"))
+        since = f", since {when_words(incident.started, now)}" if incident.started else ""
+        status = state_words(incident.status)
+        name = clause(incident.name or "Incident")
         lines.append(f"{name} ({status}{since})" if status else f"{name}{since}")
     return lines
 
 
-def _maintenance(items: object, now: datetime) -> tuple[list[str], list[str]]:
+def _maintenance(maintenances: Iterable[Maintenance], now: datetime) -> tuple[list[str], list[str]]:
     active: list[str] = []
     upcoming: list[str] = []
-    for item in _list(items):
-        if not isinstance(item, dict) or str(item.get("status", "")).lower() in _DONE:
+    for item in maintenances:
+        if item.status.lower() in _DONE or (item.end is not None and item.end <= now):
             continue
-        start, end = parse_time(item.get("start")), parse_time(item.get("end"))
-        if end is not None and end <= now:
-            continue
-        line = f"{clause(str(item.get('name') or 'Maintenance'))}: {window_words(start, end, now)}"
-        (upcoming if start is not None and start > now else active).append(line)
+        line = f"{clause(item.name or 'Maintenance')}: {window_words(item.start, item.end, now)}"
+        (upcoming if item.start is not None and item.start > now else active).append(line)
     return active, upcoming
-
-
-def _list(value: object) -> list[Any]:
-    return value if isinstance(value, list) else []

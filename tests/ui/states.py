@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.led.scene import LedView
-from kiosk.state.document import NightlyBlock, PrinterBlock, ScheduleBlock
+from kiosk.state.document import NightlyBlock, PrinterBlock, ScheduleBlock, StateDocument
 from kiosk.status.level import Level
 from kiosk.status.report import Component
 from kiosk.status.snapshot import PageSummary, ProbeResult, Probes, StatusSnapshot
@@ -79,3 +79,8 @@ def make_state(level: str = "operational", *, now: datetime = NOW, **changes: An
 def write_state(path: Path, state: dict[str, Any]) -> None:
     """Replace the state file atomically, as the daemon does."""
     write_atomic(path, json.dumps(state).encode())
+
+
+def doc(state: dict[str, Any]) -> StateDocument:
+    """`state` (as make_state builds it, with the test's changes) read back as the screen reads the file."""
+    return StateDocument.from_json(state)

@@ -14,7 +14,7 @@ from kiosk.status.guidance import SUPPORT_PHONE, guidance_for
 from kiosk.ui.layout import status_layout
 from tests.fixtures.xvfb import KivyHarness
 from tests.ui.conftest import MakeCtx
-from tests.ui.states import LEVELS, NOW, make_state, write_state
+from tests.ui.states import LEVELS, NOW, doc, make_state, write_state
 from tests.ui.test_docs_screens import EVENTS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screens"
@@ -175,7 +175,7 @@ def test_a_stopped_monitor_fits_at_every_size(size: tuple[int, int], kivy_screen
     ctx = make_ctx()
     kivy_screen.mount(ctx, size=size)
     kivy_screen.frames(4)
-    stopped = status_view(old, NOW, monitor_timeout=ctx.settings.monitor_timeout_seconds, stale_after=300)
+    stopped = status_view(doc(old), NOW, monitor_timeout=ctx.settings.monitor_timeout_seconds, stale_after=300)
     band_word = kivy_screen.root.screens["status"].word.text.replace("\n", " ")
     assert not stopped.monitor_running and band_word == stopped.look.word
     check_status_screen(kivy_screen, size, "unknown", guidance=stopped.guidance)

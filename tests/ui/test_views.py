@@ -3,13 +3,16 @@
 from datetime import time, timedelta
 from pathlib import Path
 
+import pytest
+
+from kiosk.state.document import StateDocumentError
 from kiosk.ui.address import local_addresses
 from kiosk.ui.clock_text import age_words, parse_time, window_words
 from kiosk.ui.info_view import info_sections
 from kiosk.ui.night import NightMode, in_window
 from kiosk.ui.state_file import StateFileReader
 from kiosk.ui.status_view import status_view
-from tests.ui.states import NOW, iso, make_state, write_state
+from tests.ui.states import NOW, doc, iso, make_state, write_state
 
 
 def test_age_words_change_rarely() -> None:
@@ -42,19 +45,24 @@ def test_maintenance_split_into_now_and_planned_and_done_ones_dropped() -> None:
         {"name": "Past", "status": "INPROGRESS", "start": iso(NOW - timedelta(hours=3)),
          "end": iso(NOW - timedelta(hours=1)), "url": ""},
     ])
-    view = status_view(state, NOW, monitor_timeout=30, stale_after=180)
+    view = status_view(doc(state), NOW, monitor_timeout=30, stale_after=180)
     assert [line.split(":")[0] for line in view.maintenance_now] == ["Now"]
     assert [line.split(":")[0] for line in view.maintenance_next] == ["Later"]
 
 
-def test_malformed_pieces_of_the_state_do_not_break_the_view() -> None:
-    state = make_state("outage", incidents="nonsense", maintenances=[None, 3], guidance=None, checked_at="x")
-    view = status_view(state, NOW, monitor_timeout=30, stale_after=180)
-    assert view.look.word == "ICANotes is DOWN"
-    assert view.checked == "not checked yet" and view.checked_warning
-    assert view.incidents == [] and view.guidance == []
-    weird = status_view({**make_state("outage"), "level": "martian"}, NOW, monitor_timeout=30, stale_after=180)
-    assert weird.look.word == "STATUS UNKNOWN"
+def test_malformed_pieces_of_the_state_are_refused_and_the_last_good_state_stays(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    reader = StateFileReader(path)
+    write_state(path, make_state("outage"))
+    good, _ = reader.read()
+    assert good is not None and good.status.level.value == "outage"
+    for broken in ({"incidents": "nonsense"}, {"maintenances": [None, 3]}, {"guidance": None},
+                   {"level": "martian"}, {"printer": {"queue": 3}}):
+        with pytest.raises(StateDocumentError):
+            doc({**make_state("outage"), **broken})
+        write_state(path, {**make_state("operational"), **broken})
+        assert reader.read() == (good, False), broken
+    assert status_view(good, NOW, monitor_timeout=30, stale_after=180).look.word == "ICANotes is DOWN"
 
 
 def test_info_sections_name_probes_schedule_nightly_and_log() -> None:
@@ -62,7 +70,7 @@ def test_info_sections_name_probes_schedule_nightly_and_log() -> None:
         {"level": "outage", "start": iso(NOW - timedelta(minutes=30)), "end": None},
         {"level": "degraded", "start": iso(NOW - timedelta(days=1, hours=2)), "end": iso(NOW - timedelta(days=1))},
     ], config={"source": "/etc/downtime-kiosk/config.toml", "error": "status.poll_seconds: expected a number"})
-    sections = {s.title: s.lines for s in info_sections(state, NOW, version="9.9", address="10.0.0.7",
+    sections = {s.title: s.lines for s in info_sections(doc(state), NOW, version="9.9", address="10.0.0.7",
                                                           config_source="x")}
     assert sections["This kiosk"][:2] == ["Version 9.9", "IP address 10.0.0.7"]
     assert "Configuration problem: status.poll_seconds: expected a number" in sections["This kiosk"]
@@ -81,7 +89,7 @@ def test_state_reader_keeps_the_last_good_state(tmp_path: Path) -> None:
     assert reader.read() == (None, False)
     write_state(path, make_state("outage"))
     state, changed = reader.read()
-    assert changed and state is not None and state["level"] == "outage"
+    assert changed and state is not None and state.status.level.value == "outage"
     assert reader.read() == (state, False)
     path.write_text("{ half a file")
     assert reader.read() == (state, False)
@@ -137,32 +145,32 @@ def test_the_side_column_says_only_what_is_known() -> None:
 
     unread = make_state("outage")
     unread["probes"]["status_page"] = {"ok": False, "http_status": None, "error": "timed out", "elapsed_ms": 1000}
-    assert status_view(unread, NOW, monitor_timeout=30, stale_after=180).side == [("", [NOT_CHECKED])]
+    assert status_view(doc(unread), NOW, monitor_timeout=30, stale_after=180).side == [("", [NOT_CHECKED])]
     earlier = {**unread, "incidents": [{"name": "Slow notes.", "status": "INVESTIGATING", "impact": "MINOROUTAGE",
                                         "started": iso(NOW - timedelta(minutes=5)), "url": None}]}
-    side = status_view(earlier, NOW, monitor_timeout=30, stale_after=180).side
+    side = status_view(doc(earlier), NOW, monitor_timeout=30, stale_after=180).side
     assert side[0] == ("", [NOT_CHECKED])
     assert side[1][0] == "EARLIER ON THE STATUS PAGE" and side[1][1][0].startswith("Slow notes (investigating,")
     read = make_state("operational")
-    assert status_view(read, NOW, monitor_timeout=30, stale_after=180).side == [("", [NOTHING_TO_REPORT])]
-    stopped = status_view(read, NOW + timedelta(minutes=5), monitor_timeout=30, stale_after=180)
+    assert status_view(doc(read), NOW, monitor_timeout=30, stale_after=180).side == [("", [NOTHING_TO_REPORT])]
+    stopped = status_view(doc(read), NOW + timedelta(minutes=5), monitor_timeout=30, stale_after=180)
     assert stopped.side == []
 
 
 def test_the_band_line_is_one_fact_without_addresses() -> None:
     outage = make_state("outage", headline="ICANotes is down: the EHR is not answering (http://x/ehr/: HTTP 503).")
-    assert status_view(outage, NOW, monitor_timeout=30, stale_after=180).headline == "The EHR does not answer"
+    assert status_view(doc(outage), NOW, monitor_timeout=30, stale_after=180).headline == "The EHR does not answer"
     page_outage = make_state("outage", incidents=[{"name": "Outage in the US-East region.", "status": "IDENTIFIED",
                                                    "impact": "MAJOROUTAGE", "started": None, "url": None}])
     page_outage["probes"]["ehr"]["ok"] = True
-    assert status_view(page_outage, NOW, monitor_timeout=30, stale_after=180).headline == (
+    assert status_view(doc(page_outage), NOW, monitor_timeout=30, stale_after=180).headline == (
         "The status page reports: Outage in the US-East region")
     slow = make_state("degraded", components=[{"id": "a", "name": "API", "status": "DEGRADEDPERFORMANCE"}])
-    assert status_view(slow, NOW, monitor_timeout=30, stale_after=180).headline == (
+    assert status_view(doc(slow), NOW, monitor_timeout=30, stale_after=180).headline == (
         "The status page reports API: degraded performance")
     unread = make_state("operational")
     unread["probes"]["status_page"]["ok"] = False
-    assert status_view(unread, NOW, monitor_timeout=30, stale_after=180).headline == (
+    assert status_view(doc(unread), NOW, monitor_timeout=30, stale_after=180).headline == (
         "ICANotes answers; its status page could not be checked")
-    assert status_view(make_state("offline"), NOW, monitor_timeout=30, stale_after=180).headline == (
+    assert status_view(doc(make_state("offline")), NOW, monitor_timeout=30, stale_after=180).headline == (
         "Nothing on the internet answers from this office")

@@ -13,6 +13,7 @@ from typing import Any
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.label import Label
 
+from kiosk.state.document import PrinterBlock, PrintJobRow
 from kiosk.ui.clock_text import parse_time
 from kiosk.ui.desk import FormChoice, JobResult, PrintDesk
 from kiosk.ui.press import PressWords, outcome_words, printing_words
@@ -203,17 +204,17 @@ class PrintScreen(ColourBox):
         self.worker.run(lambda: work(progress), done)
 
     # -- state file -------------------------------------------------------------------------
-    def show_printer(self, printer: object) -> None:
-        """The printer's state from the state file, in plain words; Resume only where it helps."""
-        info = printer if isinstance(printer, dict) else {}
-        self.queue = info.get("queue") if isinstance(info.get("queue"), str) else None
-        state = str(info.get("state") or "unknown")
-        message = str(info.get("message") or {"unknown": "state not known yet"}.get(state, state))
+    def show_printer(self, printer: PrinterBlock | None) -> None:
+        """The printer's state from the state file (None: not known), in plain words; Resume only where it helps."""
+        self.queue = printer.queue if printer is not None else None
+        state = printer.state if printer is not None and printer.state else "unknown"
+        message = (printer.message if printer is not None else "") or \
+            {"unknown": "state not known yet"}.get(state, state)
         trouble = state in ("stopped", "unreachable")
         self.printer.text = f"Printer: {message}"
         self.printer.color = (0, 0, 0, 1) if trouble else TEXT
         self.printer_box.background = list(WARN) if trouble else [0.16, 0.17, 0.20, 1.0]
-        can_resume = bool(info.get("can_resume")) and self.desk is not None
+        can_resume = printer is not None and printer.can_resume and self.desk is not None
         self.can_resume = can_resume
         if can_resume != self._resume_shown:
             self._resume_shown = can_resume
@@ -221,18 +222,17 @@ class PrintScreen(ColourBox):
                 self._side_box.add_widget(self.resume, index=1)
             else:
                 self._side_box.remove_widget(self.resume)
-        self.daemon_jobs = [self._daemon_job(job) for job in info.get("jobs", []) if isinstance(job, dict)]
+        self.daemon_jobs = [self._daemon_job(job) for job in printer.jobs] if printer is not None else []
         self._show_jobs()
 
     @staticmethod
-    def _daemon_job(job: dict[str, Any]) -> _Job:
-        state = str(job.get("state", ""))
+    def _daemon_job(job: PrintJobRow) -> _Job:
         words = {"completed": "printed", "failed": "FAILED", "cancelled": "cancelled", "queued": "waiting",
-                 "printing": "printing…"}.get(state, state)
-        if job.get("message") and state in ("failed", "cancelled"):
-            words += f": {job['message']}"
-        return _Job(f"{job.get('form', 'job')} (button)", words, parse_time(job.get("at")) or datetime.min.astimezone(),
-                    ok=state == "completed")
+                 "printing": "printing…"}.get(job.state, job.state)
+        if job.message and job.state in ("failed", "cancelled"):
+            words += f": {job.message}"
+        return _Job(f"{job.form or 'job'} (button)", words, parse_time(job.at) or datetime.min.astimezone(),
+                    ok=job.state == "completed")
 
     def _show_jobs(self) -> None:
         jobs = sorted(self.jobs + self.daemon_jobs, key=lambda j: j.at, reverse=True)[:_JOBS_SHOWN]

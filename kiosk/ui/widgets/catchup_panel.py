@@ -10,7 +10,8 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.modalview import ModalView
 
 from kiosk.reconcile.downtimes import Downtime, span_words
-from kiosk.ui.catchup_desk import CatchUpDesk, downtime_from_json, last_downtime
+from kiosk.state.document import StateDocument
+from kiosk.ui.catchup_desk import CatchUpDesk, downtime_from_pending, last_downtime
 from kiosk.ui.desk import JobResult
 from kiosk.ui.screens.common import TEXT, WARN
 from kiosk.ui.sizes import Sizes
@@ -50,12 +51,11 @@ class CatchUpPanel(ColourBox):
         for child in (self.words, self.print_button, row):
             self.add_widget(child)
 
-    def show(self, state: dict[str, Any] | None) -> None:
+    def show(self, state: StateDocument | None) -> None:
         """Follow `reconcile.pending`, else offer the last downtime's sheet."""
-        block = state.get("reconcile") if state else None
-        pending = block.get("pending") if isinstance(block, dict) else None
-        downtime = downtime_from_json(pending) if isinstance(pending, dict) else last_downtime(state)
-        is_pending = isinstance(pending, dict)
+        pending = state.reconcile.pending if state is not None else None
+        downtime = downtime_from_pending(pending) if pending is not None else last_downtime(state)
+        is_pending = pending is not None
         if downtime == self.downtime and is_pending == self.pending:
             return
         self.downtime, self.pending = downtime, is_pending
