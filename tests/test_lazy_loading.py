@@ -10,10 +10,13 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from tests.fixtures.calendars import CANARY, THERAPIST, ics_with
+from tests.fixtures.http_server import LocalHTTPServer, Reply
 from tests.fixtures.status_servers import StatusWorld
 
 REPO = Path(__file__).resolve().parent.parent
@@ -101,6 +104,35 @@ def test_the_watch_daemon_loads_renderers_and_parsers_only_when_used(loaded_by: 
     loaded = loaded_by(imports=("kiosk.watch.wiring", "kiosk.watch.daemon", "kiosk.watch.hardware"))
     assert loaded <= {"httpx", "cups", "cryptography"}, sorted(loaded)
     assert "httpx" in loaded
+
+
+WATCH_REFRESH = """
+import asyncio
+from datetime import datetime, UTC
+from kiosk.config import load_config
+from kiosk.watch.schedule_part import SchedulePart
+from kiosk.watch.state import WatchState
+from kiosk.watch.wiring import build_services
+config = load_config()
+part = next(p for p in build_services(config).parts if isinstance(p, SchedulePart))
+state = WatchState(config_source=config.source)
+asyncio.run(part.update(state, datetime.now(UTC)))
+assert state.schedule.count == 1 and state.schedule.error is None, state.schedule
+"""
+
+
+def test_the_watch_daemon_fetches_the_schedule_in_a_child_process(
+        loaded_by: Probe, write_config: Callable[..., Path], http_server: LocalHTTPServer) -> None:
+    """The calendar parsers and the heap a parse leaves stay out of the long-running daemon."""
+    start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
+    http_server.route("/clinic.ics", Reply(body=ics_with([(start, start + timedelta(minutes=50), CANARY, THERAPIST)]),
+                                           content_type="text/calendar"))
+    config = write_config(f'[schedule]\nsource = "{http_server.url}/clinic.ics"\ntimezone = "UTC"\n')
+    env = {"DOWNTIME_KIOSK_CONFIG": str(config)}
+    assert "kiosk.watch.schedule_refresh" in loaded_by(code=WATCH_REFRESH, env=env, ours=True)
+    heavy = loaded_by(code=WATCH_REFRESH, env=env)
+    assert "cryptography" in heavy  # it did read the new copy back (the schedule block's count)
+    assert "icalendar" not in heavy, sorted(heavy)
 
 
 def test_help_loads_no_heavy_library(loaded_by: Probe) -> None:

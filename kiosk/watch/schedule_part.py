@@ -1,15 +1,17 @@
 """The schedule in the state file: refreshed on `schedule.refresh_minutes`, shown as freshness only.
 
-Refreshing fetches and re-encrypts the schedule (blocking, in a daemon thread); the
-state file gets source, fetched_at, count, stale and error, never an appointment. A stale
+Refreshing fetches and re-encrypts the schedule (blocking, in a daemon thread; on the box in a child process,
+schedule_refresh.py); the state file gets source, fetched_at, count, stale and error, never an appointment. A stale
 copy stands as the `schedule` alert so someone fixes the source before it is needed.
 """
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from kiosk.state.document import ScheduleBlock
 from kiosk.watch.blocking import in_thread
+from kiosk.watch.schedule_refresh import RefreshOutcome
 from kiosk.watch.state import WatchState
 from print_service.schedule.cache import ScheduleCache
 
@@ -25,8 +27,9 @@ class SchedulePart:
 
     name = "schedule"
 
-    def __init__(self, cache: ScheduleCache) -> None:
+    def __init__(self, cache: ScheduleCache, refresh: Callable[[], RefreshOutcome] | None = None) -> None:
         self.cache = cache
+        self.refresh = refresh or self._refresh_here
         self.interval = min(FRESHNESS_CHECK_SECONDS, cache.settings.refresh_minutes * 60.0)
         self._next_refresh: datetime | None = None
 
@@ -38,7 +41,7 @@ class SchedulePart:
             return state.clear_alert("schedule") or changed
         if self._next_refresh is None or now >= self._next_refresh:
             self._next_refresh = now + timedelta(minutes=self.cache.settings.refresh_minutes)
-            result = await in_thread(self.cache.refresh, "kiosk-schedule")
+            result = await in_thread(self.refresh, "kiosk-schedule")
             if not result.ok:
                 log.warning("schedule refresh failed: %s", result.error, extra={"EVENT": "schedule_refresh_failed"})
         freshness = await in_thread(self.cache.freshness, "kiosk-schedule")
@@ -53,3 +56,7 @@ class SchedulePart:
         elif state.clear_alert("schedule"):
             changed = True
         return changed
+
+    def _refresh_here(self) -> RefreshOutcome:
+        result = self.cache.refresh()
+        return RefreshOutcome(result.ok, result.error)

@@ -1,6 +1,9 @@
 """Building the daemon's real components from the configuration: the one place that knows them all."""
 
+from pathlib import Path
+
 from kiosk.config import Config
+from kiosk.config.loader import BUILTIN_SOURCE
 from kiosk.drill.store import DrillStore
 from kiosk.reconcile.book import ReconcileBook
 from kiosk.reconcile.settings import ReconcileSettings
@@ -16,6 +19,7 @@ from kiosk.watch.part import Part
 from kiosk.watch.printer import ButtonPrints, JobBook, PrinterPart
 from kiosk.watch.reconcile_part import ReconcilePart
 from kiosk.watch.schedule_part import SchedulePart
+from kiosk.watch.schedule_refresh import ChildRefresh
 from kiosk.wiring import catalogue_from_config, paper_from_config
 from print_service.alerts import AlertStore
 from print_service.forms import PracticeSettings
@@ -41,7 +45,7 @@ def build_services(config: Config, *, monitor: StatusMonitor | None = None) -> W
     schedule = ScheduleCache(config.get(ScheduleSettings), paths)
     parts: list[Part] = [
         PrinterPart(service, book),
-        SchedulePart(schedule),
+        SchedulePart(schedule, _child_refresh(config, schedule)),
         NightlyPart(NightlyStore(paths.state_dir)),
         AlertsPart(AlertStore(paths.alerts_dir).active),
         SetupConfigErrorPart(paths.state_dir / "config-error.json"),
@@ -59,3 +63,8 @@ def build_services(config: Config, *, monitor: StatusMonitor | None = None) -> W
     parts.append(DrillPart(drills, upload_url=config.get(StatusSettings).upload_url))
     actions = DrillNotes(catchup, drills, prints.now)
     return WatchServices(monitor=monitor, parts=parts, actions=actions)
+
+
+def _child_refresh(config: Config, cache: ScheduleCache) -> ChildRefresh | None:
+    """The refresh in a child process reading the same file; in the daemon when there is no file."""
+    return ChildRefresh(Path(config.source), cache) if config.source != BUILTIN_SOURCE else None

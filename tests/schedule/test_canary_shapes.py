@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.state.document import StateDocument
 from kiosk.ui.info_view import info_sections
 from tests.conftest import REPO, cli_env
 from tests.fixtures.calendars import CANARY, CSV_COLUMNS, reference_csv, reference_ics
@@ -251,7 +252,8 @@ def test_no_shape_leaks_the_canary(world: World, kivy_screen: KivyHarness) -> No
     state = world.watch_until(world.config(_route("stray quote in the header"), "watch"),
                               lambda s: "quote in it is not closed" in str(s.get("schedule") or {}))
     now = datetime.now(UTC)
-    screen = info_sections(state, now, version="test", address="127.0.0.1", config_source="config.toml")
+    screen = info_sections(StateDocument.from_json(state), now, version="test", address="127.0.0.1",
+                           config_source="config.toml")
     shown = "\n".join(line for section in screen for line in section.lines)
     assert "Last refresh failed: schedule source http://127.0.0.1" in shown
     _assert_clean(shown, "the Info screen's lines")
