@@ -9,7 +9,6 @@ next morning. Messages are plain words for staff and never contain PHI.
 >>> store.clear("nightly_print")
 """
 
-import contextlib
 import json
 import logging
 import re
@@ -19,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from print_service.storage import write_atomic
+from print_service.storage.json_file import read_json_object
 
 __all__ = ["Alert", "AlertStore"]
 
@@ -78,11 +78,13 @@ class AlertStore:
 
     @staticmethod
     def _read(path: Path) -> Alert | None:
-        with contextlib.suppress(FileNotFoundError):
-            try:
-                data = json.loads(path.read_bytes())
-                since = datetime.fromisoformat(data["since"])
-                return Alert(str(data["kind"]), since, str(data["message"]))
-            except (ValueError, KeyError, TypeError):
-                _log.warning("alert file %s is not readable JSON; ignored", path.name)
+        data = read_json_object(path)
+        try:
+            if data is None:
+                if path.exists():
+                    raise ValueError("not a JSON object")
+                return None
+            return Alert(str(data["kind"]), datetime.fromisoformat(data["since"]), str(data["message"]))
+        except (ValueError, KeyError, TypeError):
+            _log.warning("alert file %s is not readable JSON; ignored", path.name)
         return None

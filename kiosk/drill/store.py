@@ -20,6 +20,7 @@ from kiosk.errors import UsageError
 from kiosk.status.guidance import guidance_for
 from kiosk.status.level import Level
 from print_service.storage import write_atomic
+from print_service.storage.json_file import read_json_object
 
 __all__ = ["DRILL_FILE_NAME", "MAX_DRILLS", "MAX_MINUTES", "DrillStore"]
 
@@ -40,12 +41,14 @@ class DrillStore:
     # -- reading ----------------------------------------------------------------------------
     def drills(self) -> list[Drill]:
         """Every drill recorded (an unreadable file reads as none, and is replaced at the next change)."""
+        document = read_json_object(self.path)
         try:
-            document = json.loads(self.path.read_bytes())
+            if document is None:
+                if self.path.exists():
+                    raise ValueError("not a JSON object")
+                return []
             return [Drill.from_json(row) for row in document["drills"]]
-        except FileNotFoundError:
-            return []
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             log.warning("%s: cannot be read (%s); treated as no drills", self.path, exc)
             return []
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from kiosk.errors import UsageError
 from print_service.storage import write_atomic
+from print_service.storage.json_file import read_json_object
 
 __all__ = ["BOOK_FILE_NAME", "ReconcileBook", "ReconcileRecord", "check_initials"]
 
@@ -76,14 +77,16 @@ class ReconcileBook:
 
     def records(self) -> dict[str, ReconcileRecord]:
         """Every record, by downtime key."""
+        document = read_json_object(self.path)
         try:
-            document = json.loads(self.path.read_bytes())
+            if document is None:
+                if self.path.exists():
+                    raise ValueError("not a JSON object")
+                return {}
             rows = document["records"]
             return {str(key): ReconcileRecord.from_json(value) for key, value in rows.items()
                     if isinstance(value, dict)}
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             log.warning("%s: cannot be read (%s); treated as empty", self.path, exc)
             return {}
 
