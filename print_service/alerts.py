@@ -82,9 +82,9 @@ class AlertStore:
         try:
             if data is None:
                 if path.exists():
-                    raise ValueError("not a JSON object")
+                    raise ValueError("unreadable, or not a JSON object")
                 return None
             return Alert(str(data["kind"]), datetime.fromisoformat(data["since"]), str(data["message"]))
-        except (ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError):
             _log.warning("alert file %s is not readable JSON; ignored", path.name)
         return None

@@ -45,10 +45,10 @@ class DrillStore:
         try:
             if document is None:
                 if self.path.exists():
-                    raise ValueError("not a JSON object")
+                    raise ValueError("unreadable, or not a JSON object")
                 return []
             return [Drill.from_json(row) for row in document["drills"]]
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             log.warning("%s: cannot be read (%s); treated as no drills", self.path, exc)
             return []
 

@@ -81,12 +81,12 @@ class ReconcileBook:
         try:
             if document is None:
                 if self.path.exists():
-                    raise ValueError("not a JSON object")
+                    raise ValueError("unreadable, or not a JSON object")
                 return {}
             rows = document["records"]
             return {str(key): ReconcileRecord.from_json(value) for key, value in rows.items()
                     if isinstance(value, dict)}
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             log.warning("%s: cannot be read (%s); treated as empty", self.path, exc)
             return {}
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from kiosk.state.document import ConfigBlock, LogEntry, NightlyBlock, ScheduleBlock, StateDocument
-from kiosk.status.snapshot import PROBE_NAMES, Probes
+from kiosk.status.snapshot import PROBE_NAMES, ProbeResult, Probes
 from kiosk.status.words import day_words
 from kiosk.ui.clock_text import age_words, parse_time, when_words, window_words
 from kiosk.ui.levels import look_for
@@ -32,15 +32,15 @@ class InfoSection:
 def info_sections(state: StateDocument | None, now: datetime, *, version: str, address: str,
                   config_source: str, notes: Sequence[str] = ()) -> list[InfoSection]:
     """The Info screen for `state` at `now`; `notes` are the screen's own warnings (an old short PIN)."""
-    if state is None:
-        return [InfoSection("This kiosk", [f"Version {version}", f"IP address {address}",
-                                           f"Configuration {config_source}", *notes]),
-                InfoSection("Last checks", ["no checks yet"]), InfoSection("Schedule copy", ["not known yet"]),
-                InfoSection("Last nightly print", ["none yet"]), InfoSection("Downtime log", ["not known yet"]),
+    kiosk = [f"Version {version}", f"IP address {address}"]
+    if state is None:  # nothing from the monitor yet
+        return [InfoSection("This kiosk", [*kiosk, f"Configuration {config_source}", *notes]),
+                InfoSection("Last checks", ["no checks yet"]),
+                InfoSection("Schedule copy", ["no schedule source configured"]),
+                InfoSection("Last nightly print", ["none yet"]), InfoSection("Downtime log", ["no downtime recorded"]),
                 InfoSection("Alerts", ["none"])]
     return [
-        InfoSection("This kiosk", [f"Version {version}", f"IP address {address}",
-                                   *_config_lines(state.config, config_source), *notes]),
+        InfoSection("This kiosk", [*kiosk, *_config_lines(state.config, config_source), *notes]),
         InfoSection("Last checks", _probe_lines(state.status.probes) + related_lines(state.status.related)),
         InfoSection("Schedule copy", _schedule_lines(state.schedule, now)),
         InfoSection("Last nightly print", _nightly_lines(state.nightly, now)),
@@ -59,6 +59,8 @@ def _config_lines(config: ConfigBlock, config_source: str) -> list[str]:
 def _probe_lines(probes: Probes) -> list[str]:
     lines = []
     for key, probe in zip(PROBE_NAMES, probes.all(), strict=True):
+        if probe == ProbeResult():
+            continue  # not run (a document without probes)
         if probe.ok:
             detail = f"OK (HTTP {probe.http_status}, {probe.elapsed_ms} ms)"
         else:

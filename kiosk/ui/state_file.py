@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from kiosk.state.document import SchemaMismatch, StateDocument, StateDocumentError
-from print_service.storage import read_json_object
+from print_service.storage.json_file import read_json_object
 
 __all__ = ["StateFileReader"]
 

@@ -58,5 +58,4 @@ class SchedulePart:
         return changed
 
     def _refresh_here(self) -> RefreshOutcome:
-        result = self.cache.refresh()
-        return RefreshOutcome(result.ok, result.error)
+        return RefreshOutcome.of(self.cache.refresh())

@@ -180,6 +180,12 @@ class ScheduleCache:
         return self._now().astimezone(self.settings.timezone).date()
 
     # -- writing ------------------------------------------------------------------------------
+    def note_failure(self, message: str) -> None:
+        """Record a refresh that failed outside `refresh()` (a fetch process that crashed or hung), so the
+        freshness shows it; the cache itself is kept. `message` must hold no PHI."""
+        with self._locked():
+            self._write_status(self._now(), message)
+
     def refresh(self) -> RefreshResult:
         """Fetch, check and store the schedule; on any failure keep the cache and say why."""
         now = self._now()

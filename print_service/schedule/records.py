@@ -11,7 +11,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from print_service.storage import write_atomic
-from print_service.storage.json_file import read_json_object
 
 __all__ = ["OUTCOMES", "NightlyRecord", "NightlyStore"]
 
@@ -49,10 +48,9 @@ class NightlyStore:
 
     def last(self) -> NightlyRecord | None:
         """The last recorded outcome, or None."""
-        data = read_json_object(self.outcome_file)
         try:
-            return NightlyRecord.from_json(data) if data is not None else None
-        except (ValueError, KeyError, TypeError):
+            return NightlyRecord.from_json(json.loads(self.outcome_file.read_bytes()))
+        except (FileNotFoundError, ValueError, KeyError, TypeError):
             return None
 
     def save(self, record: NightlyRecord) -> None:
@@ -61,12 +59,10 @@ class NightlyStore:
 
     def printed(self) -> dict[date, datetime]:
         """Target date -> when it was printed."""
-        raw = read_json_object(self.printed_file)
-        if raw is None:
-            return {}
         try:
+            raw = json.loads(self.printed_file.read_bytes())
             return {date.fromisoformat(d): datetime.fromisoformat(at) for d, at in raw["printed"].items()}
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (FileNotFoundError, ValueError, KeyError, TypeError, AttributeError):
             return {}
 
     def mark_printed(self, day: date, at: datetime) -> None:

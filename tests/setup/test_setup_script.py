@@ -177,8 +177,24 @@ def test_the_read_only_root_step_without_its_marker_installs_nothing(box: Box) -
     box.config()
     result = box.run("--read-only-root")
     assert result.returncode == 0, result.stderr
-    assert not (box.etc / "config.toml").exists()
+    for made_by_the_setup in ("config.toml", "schedule.key", "schedule.secret", "pin.hash"):
+        assert not (box.etc / made_by_the_setup).exists(), made_by_the_setup
     assert "read-only root" not in result.stdout + result.stderr
+
+
+def test_a_setup_that_failed_leaves_the_read_only_switch_for_later(box: Box) -> None:
+    """Without the unit (install.sh's way), a failed setup must not switch either: the marker stays."""
+    box.config("[status]\npoll_seconds = \"often\"\n")
+    box.etc.mkdir(parents=True)
+    marker = box.etc / "read-only-root"
+    marker.write_text("switch the root file system to a read-only overlay at first boot\n")
+    result = box.run()
+    assert result.returncode == 78, result.stderr
+    assert marker.exists() and "read-only root" not in result.stderr
+    box.config()   # a good one: now the switch is tried (and, with no KIOSKDATA here, given up with a reason)
+    result = box.run()
+    assert "read-only root not switched on: no KIOSKDATA partition" in result.stderr
+    assert not marker.exists()
 
 
 def _exposure() -> float:

@@ -83,6 +83,18 @@ def test_info_sections_name_probes_schedule_nightly_and_log() -> None:
     assert "(120 min): SLOW / PARTLY DOWN" in sections["Downtime log"][1]
 
 
+def test_info_sections_before_the_monitor_reported() -> None:
+    sections = {s.title: s.lines for s in info_sections(None, NOW, version="9.9", address="10.0.0.7",
+                                                          config_source="/etc/downtime-kiosk/config.toml")}
+    assert sections["This kiosk"] == ["Version 9.9", "IP address 10.0.0.7",
+                                      "Configuration /etc/downtime-kiosk/config.toml"]
+    assert sections["Last checks"] == ["no checks yet"]
+    assert sections["Downtime log"] == ["no downtime recorded"]
+    unprobed = {s.title: s.lines for s in info_sections(doc({**make_state("outage"), "probes": {}}), NOW,
+                                                          version="9.9", address="x", config_source="x")}
+    assert unprobed["Last checks"] == ["no checks yet"]
+
+
 def test_state_reader_keeps_the_last_good_state(tmp_path: Path) -> None:
     path = tmp_path / "state.json"
     reader = StateFileReader(path)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from kiosk.config import load_config
-from kiosk.watch.schedule_refresh import ChildRefresh
+from kiosk.watch.schedule_refresh import ChildRefresh, _last_message
 from print_service.paths import AppPaths
 from print_service.schedule import ScheduleSettings
 from print_service.schedule.cache import ScheduleCache
@@ -51,3 +51,28 @@ def test_a_bad_edit_on_disk_falls_back_to_the_daemons_configuration(write_config
     config_file.write_text('[schedule]\nsource = 12\n')   # refused by the child (exit 78)
     assert refresh().ok
     assert cache.freshness().count == 1
+
+
+def test_a_valid_edit_waits_for_a_restart(write_config: Write, http_server: LocalHTTPServer, refused_url: str) -> None:
+    _serve_one_visit(http_server)
+    config_file = write_config(f'[schedule]\nsource = "{http_server.url}/clinic.ics"\n')
+    refresh, cache = _refresh(config_file)
+    config_file.write_text(config_file.read_text().replace(f"{http_server.url}/clinic.ics", f"{refused_url}/x.ics"))
+    assert refresh().ok   # the daemon's own settings, not the edited file's unreachable source
+    assert cache.freshness().count == 1
+
+
+def test_a_hung_fetch_is_stopped_and_recorded(write_config: Write, http_server: LocalHTTPServer) -> None:
+    http_server.hang("/clinic.ics")
+    config = load_config(write_config(f'[schedule]\nsource = "{http_server.url}/clinic.ics"\n'))
+    cache = ScheduleCache(config.get(ScheduleSettings), config.get(AppPaths))
+    outcome = ChildRefresh(Path(config.source), cache, timeout_seconds=3)()
+    assert not outcome.ok and outcome.error is not None and "took longer than 3 s" in outcome.error
+    assert cache.freshness().error == outcome.error
+
+
+def test_only_the_commands_own_error_line_is_passed_on() -> None:
+    crash = f"Traceback (most recent call last):\n  ...\nValueError: {CANARY}\n"
+    assert _last_message(crash) is None
+    assert _last_message("downtime-kiosk: WARNING: cache reset\ndowntime-kiosk: source unreachable\n") == (
+        "source unreachable")

@@ -15,6 +15,7 @@ pytestmark = [pytest.mark.boot, pytest.mark.timeout(3600)]
 def test_sunday_evening_prints_mondays_schedule_once(evening: stages.Stage) -> None:
     boot = evening.last
     assert evening.exit_codes == [0]
+    assert boot.value("root") == "overlay"
     assert "17:30:00" in boot.value("timer")
     assert boot.value("nightly") == "inactive success"
     record = json.loads(boot.file(probes.NIGHTLY_RECORD) or b"{}")

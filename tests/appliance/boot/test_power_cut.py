@@ -14,6 +14,7 @@ pytestmark = [pytest.mark.boot, pytest.mark.timeout(3600)]
 
 def test_power_cut_before_the_print_catches_up_once_after_boot(power_cut: stages.Stage) -> None:
     assert "cut_problem" not in power_cut.notes, power_cut.notes.get("cut_problem")
+    assert [boot.value("root") for boot in power_cut.boots] == ["overlay", "overlay"]
     clock = power_cut.boots[0].value("clock")
     assert clock < "2026-12-06T17:30", f"the guest reached {clock} before the cut: no print should have happened"
     assert power_cut.notes["jobs_before_cut"] == 0

@@ -1,6 +1,8 @@
 """Hangs and crashes on the booted box (stage 1): a stopped (hung) watch daemon stops pinging systemd's watchdog
 and is restarted; the screen killed with SIGSEGV comes back."""
 
+import re
+
 import pytest
 
 from tests.appliance.boot.conftest import FirstBooted
@@ -11,7 +13,7 @@ pytestmark = [pytest.mark.boot, pytest.mark.timeout(3600)]
 
 def restart(boot: Boot, unit: str) -> tuple[int, int]:
     """Seconds until `unit` had a new main process, and its restart count; fails when it never came back."""
-    found = boot.wait_for(rf"^(not-)?restarted {unit}(?: after (\d+)s restarts=(\d+))?", 0)
+    found = boot.wait_for(rf"^(not-)?restarted {re.escape(unit)}(?: after (\d+)s restarts=(\d+))?", 0)
     assert found.group(1) is None, found.group(0)
     return int(found.group(2)), int(found.group(3))
 
