@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.appliance.boot import image, stages
-from tests.appliance.boot.machine import AMD64, Machine
+from tests.appliance.boot.machine import AMD64, SCREEN, Machine
 from tests.appliance.boot.schedule_world import monday_calendar
 from tests.appliance.boot.world import PRINTER_FILE, HostWorld, guest_config
 from tests.appliance.units import REPO
@@ -88,13 +88,16 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostWorld]:
     started.close()
 
 
-def flash(source: Path, folder: Path, build: Built, world: HostWorld, probe: str) -> Machine:
-    """A card: a copy of `source` with the practice's files (and the probe) on its boot partition, in a machine."""
+def flash(source: Path, folder: Path, build: Built, world: HostWorld, probe: str, *,
+          extra: list[str] | None = None) -> Machine:
+    """A card: a copy of `source` with the practice's files (and the probe) on its boot partition, in a machine
+    (`extra`: more QEMU arguments, e.g. a screen)."""
     folder.mkdir(parents=True, exist_ok=True)
     card_image = image.copy_image(source, folder / "card.img")
     image.fat_write(card_image, {"downtime-kiosk.toml": guest_config(), "downtime-kiosk-printer.txt": PRINTER_FILE,
                                  "boot-test.sh": probe})
-    return Machine(card_image, build.folder / "vmlinuz", build.folder / "initrd.img", folder, world.forwards(), AMD64)
+    return Machine(card_image, build.folder / "vmlinuz", build.folder / "initrd.img", folder, world.forwards(), AMD64,
+                   extra=list(extra or []))
 
 
 @dataclass
@@ -108,14 +111,15 @@ class FirstBooted:
         """Another card in the same state (the clock where stage 1 left it)."""
         folder.mkdir(parents=True, exist_ok=True)
         return replace(self.machine, image=image.copy_image(self.machine.image, folder / "card.img"), folder=folder,
-                       boots=0)
+                       boots=0, extra=[])
 
 
 @pytest.fixture(scope="session")
 def first_booted(amd64_build: Built, amd64_probe_image: Path, world: HostWorld,
                  tmp_path_factory: pytest.TempPathFactory) -> FirstBooted:
     """Stage 1: a freshly flashed card booted for the first time."""
-    machine = flash(amd64_probe_image, tmp_path_factory.mktemp("stage1"), amd64_build, world, stages.FIRST_BOOT)
+    machine = flash(amd64_probe_image, tmp_path_factory.mktemp("stage1"), amd64_build, world, stages.FIRST_BOOT,
+                    extra=SCREEN)
     return FirstBooted(machine, stages.first_boot(machine, world))
 
 

@@ -31,6 +31,9 @@ class Arch:
 
 
 AMD64 = Arch("qemu-system-x86_64", ["-M", "pc", "-m", "1536", "-smp", "2"], "ttyS0", "virtio", "/dev/vda2")
+# A screen for the kiosk's DRM output: -M pc adds a standard VGA (a second DRM card, and the one a plain
+# screendump shows) unless told not to.
+SCREEN = ["-vga", "none", "-device", "virtio-gpu-pci"]
 
 
 def netdev(forwards: dict[int, int]) -> str:
@@ -95,6 +98,15 @@ class Boot:
             sock.sendall(command.encode() + b"\n")
             time.sleep(2)
             return sock.recv(65536).decode(errors="replace")
+
+    def screendump(self, path: Path, timeout: float = 30) -> Path:
+        """The guest's screen now, as QEMU's monitor dumps it (PPM)."""
+        self.monitor_command(f"screendump {path}")
+        deadline = time.monotonic() + timeout
+        while not (path.exists() and path.stat().st_size > 0) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert path.exists(), f"QEMU wrote no screendump to {path}"
+        return path
 
     def power_cut(self) -> None:
         """SIGKILL: the emulated machine loses power mid-flight."""

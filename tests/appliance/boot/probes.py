@@ -27,16 +27,19 @@ say "printers $(lpstat -v 2>&1 | tr '\\n' ' ')"
 say "default-printer $(lpstat -d 2>&1)"
 """
 
-# Waits (up to $1 s) until no nightly run is going on and none is due, i.e. the evening print is over.
+# Waits (up to $1 s) until a nightly run has started and ended, i.e. the evening print is over. One `systemctl show`
+# reads the properties together: read one by one, the state could predate the start the timestamp shows.
 WAIT_NIGHTLY = """
 wait_nightly() {
   end=$(( $(date +%s) + $1 ))
   while [ "$(date +%s)" -lt "$end" ]; do
-    state=$(systemctl show -p ActiveState --value downtime-kiosk-nightly.service)
-    result=$(systemctl show -p Result --value downtime-kiosk-nightly.service)
-    started=$(systemctl show -p ExecMainStartTimestampMonotonic --value downtime-kiosk-nightly.service)
-    if [ "$state" != activating ] && [ "$state" != active ] && [ "${started:-0}" != 0 ]; then
-      say "nightly $state $result"; return 0
+    eval "$(systemctl show -p ActiveState -p Result -p ExecMainStartTimestampMonotonic \\
+      -p ExecMainExitTimestampMonotonic downtime-kiosk-nightly.service \\
+      | sed -n 's/^\\([A-Za-z]*\\)=\\([a-z0-9-]*\\)$/n_\\1=\\2/p')"
+    if [ "${n_ExecMainStartTimestampMonotonic:-0}" != 0 ] && [ "${n_ActiveState:-}" != activating ] \\
+      && [ "${n_ActiveState:-}" != active ] \\
+      && [ "${n_ExecMainExitTimestampMonotonic:-0}" -ge "${n_ExecMainStartTimestampMonotonic:-0}" ]; then
+      say "nightly $n_ActiveState $n_Result"; return 0
     fi
     sleep 2
   done
@@ -71,4 +74,18 @@ ui=$(systemctl show -p MainPID --value downtime-kiosk-ui.service)
 start=$(date +%s)
 kill -SEGV "$ui"
 restarted downtime-kiosk-ui.service "$ui" 180
+"""
+
+# shot NAME BEFORE [AFTER]: once the screen has drawn its first frame (its journal says so), asks the host for a
+# screendump and holds still while the host takes it (redrawing under TCG with llvmpipe takes many seconds).
+SHOT = """
+first_frame() {
+  end=$(( $(date +%s) + $1 ))
+  while [ "$(date +%s)" -lt "$end" ]; do
+    journalctl -b -u downtime-kiosk-ui.service --no-pager | grep -q 'first frame showing' && return 0
+    sleep 3
+  done
+  say "no-first-frame $(systemctl is-active downtime-kiosk-ui.service)"
+}
+shot() { sleep "$2"; say "shot $1"; sleep "${3:-8}"; }   # NAME, seconds before, seconds for the host
 """

@@ -1,9 +1,9 @@
 """One card taken through its life in stages, so that each emulated boot (minutes under TCG) proves several
 scenarios at once and no scenario repeats the slow first boot:
 
-1. **first boot** (Sunday 15:00 in New York): the setup, the switch to the read-only root and its reboot; the state
-   file following the host's page to an outage; the watchdog and crash restarts; then files written inside and
-   outside /persist before the power-off.
+1. **first boot** (Sunday 15:00 in New York), with a virtio GPU: the setup, the switch to the read-only root and
+   its reboot; the screen drawn on DRM (QEMU screendumps) and the state file following the host's page to an
+   outage; the watchdog and crash restarts; then files written inside and outside /persist before the power-off.
 2. **the evening** (a copy of the card after stage 1, booted at 17:28 with a wrong configuration put on the card):
    the files written at stage 1 (read-only root), the last good configuration kept, the evening print.
 3. **the power cut** (another copy after stage 1): booted at 17:00 during an outage, killed before 17:30, booted
@@ -16,7 +16,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.appliance.boot import image, probes
+from kiosk.status.level import Level
+from tests.appliance.boot import image, probes, screen
 from tests.appliance.boot.fixtures_world import outage
 from tests.appliance.boot.machine import Boot, Machine
 from tests.appliance.boot.schedule_world import SUNDAY_1500, SUNDAY_1700, SUNDAY_1728, SUNDAY_1810, monday_calendar
@@ -35,8 +36,12 @@ say "config $(cmp -s /boot/firmware/downtime-kiosk.toml /etc/downtime-kiosk/conf
 say "installed $(sha256sum /etc/downtime-kiosk/config.toml | cut -d' ' -f1)"
 say "persist $(findmnt -n -o SOURCE /persist)"
 say "state-on $(findmnt -n -o SOURCE --target /var/lib/downtime-kiosk)"
+{probes.SHOT}
+first_frame 300
+shot operational 10
 {probes.FOLLOW_LEVEL}
 follow_level 420 outage
+shot outage 5 150
 dump {probes.STATE}
 {probes.RESTARTS}
 echo "written at first boot" > /etc/boot-test-outside
@@ -120,11 +125,13 @@ def first_boot(machine: Machine, world: HostWorld) -> Stage:
     boot = machine.power_on(SUNDAY_1500)
     stage.boots.append(boot)
     try:
+        _screendump(boot, machine, stage, Level.OPERATIONAL)
         boot.wait_for(r"^level operational$", 420)
         outage(world)
         switched = time.monotonic()
         boot.wait_for(r"^level outage$", FOLLOW_SECONDS)
         stage.notes["followed_seconds"] = time.monotonic() - switched
+        _screendump(boot, machine, stage, Level.OUTAGE)
     except AssertionError as problem:
         stage.notes["follow_problem"] = str(problem)
     stage.exit_codes.append(_stop(boot, 900))
@@ -133,6 +140,26 @@ def first_boot(machine: Machine, world: HostWorld) -> Stage:
     stage.jobs = world.printer.jobs()[jobs_before:]
     stage.seconds = time.monotonic() - started
     return stage
+
+
+def _screendump(boot: Boot, machine: Machine, stage: Stage, level: Level, within: float = 140) -> None:
+    """When the probe says `shot LEVEL`, screendumps every 5 s until the band is `level`'s or `within` seconds
+    passed (path of the last in notes["screen LEVEL"], the seconds it took in notes["screen LEVEL seconds"])."""
+    name = level.value
+    try:
+        boot.wait_for(rf"^shot {name}$|^no-first-frame", 420)
+        if any(line.startswith("no-first-frame") for line in boot.lines()):
+            stage.notes[f"screen {name}"] = "the screen never drew its first frame"
+            return
+        asked = time.monotonic()
+        for attempt in range(int(within // 5) + 1):
+            dump = boot.screendump(machine.folder / f"screen-{name}-{attempt}.ppm")
+            stage.notes[f"screen {name}"], stage.notes[f"screen {name} seconds"] = str(dump), time.monotonic() - asked
+            if screen.shows(dump, level) or time.monotonic() - asked > within:
+                return
+            time.sleep(5)
+    except AssertionError as problem:
+        stage.notes[f"screen {name}"] = str(problem)
 
 
 def evening(machine: Machine, world: HostWorld) -> Stage:
