@@ -8,6 +8,7 @@
 # /var/cache/downtime-kiosk-build) under the hash of its package lists. Needs root, mmdebstrap, mtools, dosfstools,
 # e2fsprogs, fdisk, zstd; for arm64 on another host qemu-user-static and binfmt-support.
 set -euo pipefail
+shopt -s inherit_errexit   # a failure inside $(…) stops the build too
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -17,6 +18,11 @@ CACHE=${DOWNTIME_KIOSK_BUILD_CACHE:-/var/cache/downtime-kiosk-build}
 BOOT_MIB=256
 DATA_MIB=256
 SHIPPED=(kiosk print_service pyproject.toml README.md systemd image_build docs)
+# gpiozero's pin factory on a Pi is lgpio; Raspberry Pi OS ships it as python3-lgpio, Debian does not, so the arm64
+# image gets PyPI's source release built in a throwaway copy of the base root (cached like the base).
+LGPIO_VERSION=0.2.2.0
+LGPIO_SHA256=11372e653b200f76a0b3ef8a23a0735c85ec678a9f8550b9893151ed0f863fff
+LGPIO_BUILD_PACKAGES=(gcc libc6-dev python3-dev swig)
 
 arch="" out=""
 while [ $# -gt 0 ]; do
@@ -71,6 +77,56 @@ unpack() {
   zstd -q -d -c "$1" | tar -C "$root" -xpf -
 }
 
+lgpio_sdist() {
+  local sdist=$CACHE/src/lgpio-$LGPIO_VERSION.tar.gz
+  if ! echo "$LGPIO_SHA256  $sdist" | sha256sum -c --status 2>/dev/null; then
+    mkdir -p "$CACHE/src"
+    python3 -m pip download -q --no-deps --no-binary :all: -d "$CACHE/src" "lgpio==$LGPIO_VERSION" >&2
+    echo "$LGPIO_SHA256  $sdist" | sha256sum -c --status \
+      || { echo "build-debian.sh: $sdist is not lgpio $LGPIO_VERSION as pinned (sha256)" >&2; exit 1; }
+  fi
+  echo "$sdist"
+}
+
+# The lgpio wheel for $arch (PYPI=1: the lg C library linked in), built in a scratch copy of the base root with
+# the compilers apt gives it, so the image itself carries no compiler.
+lgpio_wheel() {
+  local tarball=$1 key folder sdist
+  key=$( { cache_key; echo "$LGPIO_SHA256 ${LGPIO_BUILD_PACKAGES[*]}"; } | sha256sum | cut -c1-16)
+  folder=$CACHE/lgpio-$arch-$key
+  if compgen -G "$folder/lgpio-*.whl" >/dev/null; then say "lgpio from the cache: $folder" >&2; echo "$folder"/lgpio-*.whl; return 0; fi
+  sdist=$(lgpio_sdist)
+  say "building lgpio $LGPIO_VERSION for $arch (cached afterwards in $folder)" >&2
+  local image_root=$root
+  root=$work/lgpio-root
+  unpack "$tarball"
+  mount_kernel_fs
+  cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+  install -d "$root/tmp/lgpio"
+  tar -C "$root/tmp/lgpio" --strip-components=1 -xzf "$sdist"
+  in_root apt-get update -qq >&2
+  in_root apt-get install -y -qq --no-install-recommends "${LGPIO_BUILD_PACKAGES[@]}" >/dev/null
+  in_root sh -c 'cd /tmp/lgpio && python3 -m venv --system-site-packages /tmp/venv && PYPI=1 /tmp/venv/bin/pip \
+    wheel -q --no-deps --no-build-isolation --no-index --disable-pip-version-check -w /tmp/wheel .' >&2
+  unmount_kernel_fs
+  mkdir -p "$folder.partial"
+  cp "$root"/tmp/wheel/lgpio-*.whl "$folder.partial/"
+  rm -rf "$folder" "$root"
+  mv "$folder.partial" "$folder"
+  root=$image_root
+  echo "$folder"/lgpio-*.whl
+}
+
+# Where Raspberry Pi OS has python3-lgpio, the wheel goes into the system's site packages (the kiosk's venv sees
+# them, as it sees python3-lgpio on a Pi). A wheel is a zip; lgpio's has no scripts to install.
+install_lgpio() {
+  cp "$1" "$root/tmp/"
+  in_root python3 -c 'import sys, sysconfig, zipfile
+zipfile.ZipFile(sys.argv[1]).extractall(sysconfig.get_path("platlib", "posix_local"))' "/tmp/$(basename "$1")"
+  rm "$root/tmp/$(basename "$1")"
+  in_root python3 -c 'import lgpio' || { echo "build-debian.sh: lgpio does not import in the image" >&2; exit 1; }
+}
+
 in_root() {
   chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive HOME=/root "$@"
@@ -110,6 +166,9 @@ Type=ether
 DHCP=ipv4
 NET
   in_root systemctl --quiet enable systemd-networkd.service systemd-networkd-wait-online.service
+  # Raspberry Pi OS' udev rules give the gpio group the GPIO character devices; Debian leaves them root's only,
+  # and gpiozero then falls back from lgpio to /dev/mem, which the watch unit rightly does not get.
+  echo 'SUBSYSTEM=="gpio", KERNEL=="gpiochip*", GROUP="gpio", MODE="0660"' > "$root/etc/udev/rules.d/60-gpiochip.rules"
   # No root password and no login on the serial console; the admin account is the release image's business.
   in_root passwd -l root >/dev/null
 }
@@ -176,10 +235,13 @@ main() {
   work=$CACHE/work-$arch-$$
   root=$work/root
   trap 'unmount_kernel_fs; rm -rf "$work"' EXIT
+  local wheel=""
+  if [ "$arch" = arm64 ]; then wheel=$(lgpio_wheel "$tarball"); fi
   say "unpacking the base root"
   unpack "$tarball"
   mount_kernel_fs
   debian_layer
+  if [ -n "$wheel" ]; then install_lgpio "$wheel"; fi
   say "install.sh --image"
   install_appliance
   unmount_kernel_fs

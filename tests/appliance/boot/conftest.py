@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.appliance.boot import image, stages
-from tests.appliance.boot.machine import AMD64, SCREEN, Machine
+from tests.appliance.boot.machine import AMD64, RASPI3B, SCREEN, Arch, Machine
 from tests.appliance.boot.schedule_world import monday_calendar
-from tests.appliance.boot.world import PRINTER_FILE, HostWorld, guest_config
+from tests.appliance.boot.world import PRINTER_FILE, HostWorld, guest_config, pi_config
 from tests.appliance.units import REPO
 
 GUEST = Path(__file__).parent / "guest"
@@ -89,15 +89,18 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostWorld]:
 
 
 def flash(source: Path, folder: Path, build: Built, world: HostWorld, probe: str, *,
-          extra: list[str] | None = None) -> Machine:
+          extra: list[str] | None = None, arch: Arch = AMD64, config: str | None = None,
+          dtb: Path | None = None) -> Machine:
     """A card: a copy of `source` with the practice's files (and the probe) on its boot partition, in a machine
     (`extra`: more QEMU arguments, e.g. a screen)."""
     folder.mkdir(parents=True, exist_ok=True)
     card_image = image.copy_image(source, folder / "card.img")
-    image.fat_write(card_image, {"downtime-kiosk.toml": guest_config(), "downtime-kiosk-printer.txt": PRINTER_FILE,
-                                 "boot-test.sh": probe})
-    return Machine(card_image, build.folder / "vmlinuz", build.folder / "initrd.img", folder, world.forwards(), AMD64,
-                   extra=list(extra or []))
+    image.fat_write(card_image, {"downtime-kiosk.toml": config or guest_config(),
+                                 "downtime-kiosk-printer.txt": PRINTER_FILE, "boot-test.sh": probe})
+    if arch.disk == "sd":
+        image.sd_card(card_image)
+    return Machine(card_image, build.folder / "vmlinuz", build.folder / "initrd.img", folder, world.forwards(), arch,
+                   extra=list(extra or []), dtb=dtb)
 
 
 @dataclass
@@ -133,3 +136,25 @@ def evening(first_booted: FirstBooted, world: HostWorld, tmp_path_factory: pytes
 def power_cut(first_booted: FirstBooted, world: HostWorld, tmp_path_factory: pytest.TempPathFactory) -> stages.Stage:
     """Stage 3: a power cut just before the evening print."""
     return stages.power_cut(first_booted.copy(tmp_path_factory.mktemp("stage3")), world)
+
+
+PI_3B_REVISION = 0xA02082   # what a Raspberry Pi 3 Model B's firmware reports
+
+
+@pytest.fixture(scope="session")
+def arm64_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The arm64 image (lgpio built in, as python3-lgpio on Raspberry Pi OS), built once per session."""
+    missing = image.have_tools("arm64")
+    assert not missing, f"the Pi's boot tests need these host tools (bash .ci/boot installs them): {missing}"
+    return build("arm64", tmp_path_factory.mktemp("build") / "arm64")
+
+
+@pytest.fixture(scope="session")
+def pi_first_booted(arm64_build: Built, world: HostWorld, tmp_path_factory: pytest.TempPathFactory) -> FirstBooted:
+    """The Pi's first boot on QEMU's raspi3b, with the LED and the button wired (stages.pi_first_boot)."""
+    folder = tmp_path_factory.mktemp("pi")
+    probe_image = add_probe(arm64_build.image, folder / "probe.img")
+    dtb = image.pi_device_tree(arm64_build.folder / "bcm2837-rpi-3-b.dtb", folder / "pi.dtb", PI_3B_REVISION)
+    machine = flash(probe_image, folder / "card", arm64_build, world, stages.PI_FIRST_BOOT, arch=RASPI3B,
+                    config=pi_config(), dtb=dtb)
+    return FirstBooted(machine, stages.pi_first_boot(machine, world))

@@ -2,6 +2,7 @@
 with mtools (as the IT person's computer writes the card), the ext4 root and data partitions with debugfs."""
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -96,8 +97,25 @@ def copy_image(source: Path, dest: Path) -> Path:
     return dest
 
 
-def have_tools() -> list[str]:
-    """The host tools the boot tests need that are missing (empty: all there)."""
-    wanted = ("qemu-system-x86_64", "mmdebstrap", "mcopy", "mkfs.vfat", "debugfs", "sfdisk", "socat", "zstd",
-              "pdftotext")
+def sd_card(path: Path) -> Path:
+    """Grow the image file to a power of two, the only sizes QEMU's SD card takes (the partitions stay)."""
+    size = path.stat().st_size
+    os.truncate(path, 1 << (size - 1).bit_length())
+    return path
+
+
+def pi_device_tree(source: Path, dest: Path, revision: int) -> Path:
+    """The Pi's device tree with the board revision in /system/linux,revision, which a Pi's firmware writes
+    there before the kernel starts (gpiozero reads the board from it) and QEMU's -kernel boot does not."""
+    shutil.copyfile(source, dest)
+    subprocess.run(["fdtput", "-c", str(dest), "/system"], check=True, capture_output=True)
+    subprocess.run(["fdtput", "-t", "x", str(dest), "/system", "linux,revision", f"{revision:x}"], check=True,
+                   capture_output=True)
+    return dest
+
+
+def have_tools(arch: str = "amd64") -> list[str]:
+    """The host tools the boot tests on `arch` need that are missing (empty: all there)."""
+    wanted: tuple[str, ...] = ("mmdebstrap", "mcopy", "mkfs.vfat", "debugfs", "sfdisk", "socat", "zstd", "pdftotext")
+    wanted += ("qemu-system-aarch64", "fdtput", "arch-test") if arch == "arm64" else ("qemu-system-x86_64",)
     return [tool for tool in wanted if shutil.which(tool) is None]

@@ -1,6 +1,7 @@
 """One emulated boot of the image under QEMU (TCG): kernel, initrd and the card's own cmdline.txt (as a Pi's
 firmware passes it), the serial console last so the probe's lines reach the log, the clock chosen with
--rtc base, user networking with restrict=on whose only way out is one socat per connection to 127.0.0.1."""
+-rtc base (or, on the Pi, which has no RTC, systemd.clock_usec=), user networking with restrict=on whose only way
+out is one socat per connection to 127.0.0.1."""
 
 import base64
 import os
@@ -28,9 +29,21 @@ class Arch:
     console: str
     disk: str            # the -drive interface
     root: str            # the root device as that machine names it
+    devices: list[str]   # the network card (netdev n0) and the rest
+    serial: list[str] = field(default_factory=list)   # -serial arguments before the console's
+    rtc: bool = True     # False: no RTC, the clock goes on the kernel command line
+    kernel: str = ""     # more kernel command-line arguments this machine needs
 
 
-AMD64 = Arch("qemu-system-x86_64", ["-M", "pc", "-m", "1536", "-smp", "2"], "ttyS0", "virtio", "/dev/vda2")
+AMD64 = Arch("qemu-system-x86_64", ["-M", "pc", "-m", "1536", "-smp", "2"], "ttyS0", "virtio", "/dev/vda2",
+             ["-device", "virtio-net-pci,netdev=n0", "-device", "virtio-rng-pci"])
+# A Raspberry Pi 3 B: 1 GiB, the SoC's GPIO (gpiochip0, 54 lines), the SD card, a USB network adapter. The
+# console is the mini UART (ttyS1, QEMU's second serial port): the PL011 belongs to the Bluetooth in the
+# mainline device tree. QEMU's BCM2835 power management resets the machine the moment the watchdog is armed (its
+# model has no countdown: hw/misc/bcm2835_powermgt.c), so PID 1 leaves the hardware watchdog alone here; a real
+# Pi keeps the image's RuntimeWatchdogSec.
+RASPI3B = Arch("qemu-system-aarch64", ["-M", "raspi3b"], "ttyS1", "sd", "/dev/mmcblk0p2",
+               ["-device", "usb-net,netdev=n0"], ["-serial", "null"], rtc=False, kernel="systemd.watchdog_sec=off")
 # A screen for the kiosk's DRM output: -M pc adds a standard VGA (a second DRM card, and the one a plain
 # screendump shows) unless told not to.
 SCREEN = ["-vga", "none", "-device", "virtio-gpu-pci"]
@@ -131,6 +144,7 @@ class Machine:
     clock: datetime = field(default_factory=lambda: datetime(2026, 12, 6, 15, 0, tzinfo=UTC))
     boots: int = 0
     extra: list[str] = field(default_factory=list)
+    dtb: Path | None = None
 
     def kernel_arguments(self) -> str:
         """cmdline.txt from the card, with this machine's root device and the serial console last."""
@@ -138,7 +152,9 @@ class Machine:
         line = line.replace("root=/dev/vda2", f"root={self.arch.root}")
         # TCG on a shared 2-core machine: udev's coldplug can take minutes, past systemd's 90 s defaults.
         slow = "systemd.default_device_timeout_sec=900 systemd.default_timeout_start_sec=900"
-        return f"{line} {slow} console={self.arch.console},115200"
+        clock = "" if self.arch.rtc else f" systemd.clock_usec={int(self.clock.timestamp()) * 1_000_000}"
+        extra = f" {self.arch.kernel}" if self.arch.kernel else ""
+        return f"{line} {slow}{clock}{extra} console={self.arch.console},115200"
 
     def boot(self, at: datetime | None = None) -> Boot:
         """Power on (with the clock at `at`, else where it got to)."""
@@ -148,11 +164,11 @@ class Machine:
         log = self.folder / f"console-{self.boots}.log"
         monitor = self.folder / f"monitor-{self.boots}.sock"
         command = [self.arch.qemu, *self.arch.machine, "-display", "none", "-no-reboot",
-                   "-serial", f"file:{log}", "-monitor", f"unix:{monitor},server,nowait",
+                   *self.arch.serial, "-serial", f"file:{log}", "-monitor", f"unix:{monitor},server,nowait",
                    "-kernel", str(self.kernel), "-initrd", str(self.initrd), "-append", self.kernel_arguments(),
+                   *(["-dtb", str(self.dtb)] if self.dtb else []),
                    "-drive", f"file={self.image},format=raw,if={self.arch.disk}",
-                   "-netdev", netdev(self.forwards), "-device", "virtio-net-pci,netdev=n0",
-                   "-device", "virtio-rng-pci",
+                   "-netdev", netdev(self.forwards), *self.arch.devices,
                    "-rtc", f"base={self.clock.astimezone(UTC):%Y-%m-%dT%H:%M:%S}", *self.extra]
         (self.folder / f"qemu-{self.boots}.cmd").write_text(" ".join(command) + "\n")
         process = subprocess.Popen(["nice", "-n", "5", *command], stdin=subprocess.DEVNULL,

@@ -89,3 +89,23 @@ first_frame() {
 }
 shot() { sleep "$2"; say "shot $1"; sleep "${3:-8}"; }   # NAME, seconds before, seconds for the host
 """
+
+# sample_lines COUNT NAME...: COUNT readings, 0.1 s apart, of the named GPIO lines as the kernel's debugfs shows
+# them ("gpio-529 (GPIO17 |lg ) out hi"); prints NAME=0110… (1 high, 0 low, ? not requested) for each.
+SAMPLE_LINES = """
+sample_lines() {
+  python3 - "$@" <<'PY'
+import re, sys, time
+count, names = int(sys.argv[1]), sys.argv[2:]
+seen = dict.fromkeys(names, "")
+for _ in range(count):
+    with open("/sys/kernel/debug/gpio") as table:
+        text = table.read()
+    for name in names:
+        line = re.search(rf"\\({name}\\s*\\|[^)]*\\)\\s+(?:in|out)\\s+(hi|lo)", text)
+        seen[name] += "?" if line is None else "1" if line.group(1) == "hi" else "0"
+    time.sleep(0.1)
+print(" ".join(f"{name}={states}" for name, states in seen.items()))
+PY
+}
+"""

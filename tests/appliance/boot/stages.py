@@ -9,6 +9,9 @@ scenarios at once and no scenario repeats the slow first boot:
 3. **the power cut** (another copy after stage 1): booted at 17:00 during an outage, killed before 17:30, booted
    again at 18:10 with the calendar failing: the missed print runs once, from the encrypted cache.
 
+And on its own card, **the Pi** (arm64 on QEMU's raspi3b): the first boot with an RGB LED and the button on the
+SoC's GPIO; the LED's lines sampled while the level is operational, then after the host switched to an outage.
+
 A stage records what the boots reported (the Boot objects) and what the host saw; the tests assert on it."""
 
 import subprocess
@@ -21,7 +24,7 @@ from tests.appliance.boot import image, probes, screen
 from tests.appliance.boot.fixtures_world import outage
 from tests.appliance.boot.machine import Boot, Machine
 from tests.appliance.boot.schedule_world import SUNDAY_1500, SUNDAY_1700, SUNDAY_1728, SUNDAY_1810, monday_calendar
-from tests.appliance.boot.world import HostWorld, guest_config
+from tests.appliance.boot.world import PI_PINS, HostWorld, guest_config
 from tests.fixtures.http_server import Reply
 
 POLL, CONFIRM, PROBE_TIMEOUT = 20, 10, 30     # as guest_config()
@@ -90,6 +93,34 @@ sleep 10
 dump {probes.STATE}
 dump {probes.NIGHTLY_RECORD}
 dump {probes.DOWNTIME_LOG}
+systemctl poweroff
+"""
+
+
+PI_LINES = f"{PI_PINS['red']} {PI_PINS['green']} {PI_PINS['blue']}"
+PI_FIRST_BOOT = f"""
+{probes.REPORT_UNITS}
+{probes.PRINTERS}
+{probes.FOLLOW_LEVEL}
+{probes.SAMPLE_LINES}
+say "revision $(od -An -tx1 /proc/device-tree/system/linux,revision | tr -d ' ')"
+say "chip $(gpiodetect | head -n 1)"
+say "factory $(runuser -u downtime-kiosk -- /opt/downtime-kiosk/venv/bin/python -c \
+  'from gpiozero import Device; print(type(Device._default_pin_factory()).__name__)' 2>&1 | tail -n 1)"
+say "lgpio $(runuser -u downtime-kiosk -- /opt/downtime-kiosk/venv/bin/python -c \
+  'from gpiozero.pins.lgpio import LGPIOFactory; LGPIOFactory(); print("opens gpiochip0")' 2>&1 | tail -n 1)"
+say "gpiochip $(stat -c '%A %U %G' /dev/gpiochip0) user $(id -nG downtime-kiosk)"
+journalctl -b -u downtime-kiosk-watch.service --no-pager -o cat | grep -iE 'gpio|led|button|pin' | tail -n 5 \
+  | sed 's/^/BOOT-TEST watch-log /'
+follow_level 600 operational
+sleep 5
+say "lines-operational $(sample_lines 60 {PI_LINES})"
+say "button $(gpioinfo -c gpiochip0 {PI_PINS['button']} 2>&1 | tr -s '\t ' ' ')"
+say "ready-for-outage"
+follow_level 600 outage
+sleep 5
+say "lines-outage $(sample_lines 60 {PI_LINES})"
+dump {probes.STATE}
 systemctl poweroff
 """
 
@@ -201,6 +232,29 @@ def power_cut(machine: Machine, world: HostWorld) -> Stage:
         stage.exit_codes.append(_stop(boot, 1200))
     finally:
         world.serve_calendar(monday_calendar())
+    stage.jobs = world.printer.jobs()[jobs_before:]
+    stage.seconds = time.monotonic() - started
+    return stage
+
+
+def pi_first_boot(machine: Machine, world: HostWorld) -> Stage:
+    """The Pi's first boot: setup and reboot to the read-only root, the LED read while operational, the host's
+    page switched to an outage, the LED read again."""
+    stage, started, jobs_before = Stage(), time.monotonic(), len(world.printer.jobs())
+    world.status.reset()
+    boot = machine.power_on(SUNDAY_1500, timeout=1500)
+    stage.boots.append(boot)
+    try:
+        boot.wait_for(r"^ready-for-outage$", 1200)
+        outage(world)
+        switched = time.monotonic()
+        boot.wait_for(r"^level outage$", FOLLOW_SECONDS * 2)
+        stage.notes["followed_seconds"] = time.monotonic() - switched
+    except AssertionError as problem:
+        stage.notes["follow_problem"] = str(problem)
+    stage.exit_codes.append(_stop(boot, 900))
+    machine.finished(boot)
+    world.status.reset()
     stage.jobs = world.printer.jobs()[jobs_before:]
     stage.seconds = time.monotonic() - started
     return stage

@@ -131,4 +131,22 @@ pin = ""
 """
 
 
+# The Pi's LED and button on the pins docs/config.example.toml names; no night dimming (the clock is set on the
+# kernel command line, and the test reads full on/off).
+PI_PINS = {"red": "GPIO17", "green": "GPIO27", "blue": "GPIO22", "button": "GPIO23"}
+PI_HARDWARE = f"""[led]
+kind = "rgb"
+pins = {{ red = "{PI_PINS['red']}", green = "{PI_PINS['green']}", blue = "{PI_PINS['blue']}" }}
+night = ""
+
+[button]
+pin = "{PI_PINS['button']}"
+"""
+
+
+def pi_config() -> str:
+    """downtime-kiosk.toml for the emulated Pi: guest_config() with an RGB LED and the button wired."""
+    return guest_config().replace('[led]\nkind = "none"\n\n[button]\npin = ""\n', PI_HARDWARE)
+
+
 PRINTER_FILE = f"socket://{GUEST_HOST}:{PRINTER}\n"
