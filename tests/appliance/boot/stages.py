@@ -107,7 +107,7 @@ say "revision $(od -An -tx1 /proc/device-tree/system/linux,revision | tr -d ' ')
 say "chip $(gpiodetect | head -n 1)"
 say "factory $(runuser -u downtime-kiosk -- /opt/downtime-kiosk/venv/bin/python -c \
   'from gpiozero import Device; print(type(Device._default_pin_factory()).__name__)' 2>&1 | tail -n 1)"
-say "lgpio $(runuser -u downtime-kiosk -- /opt/downtime-kiosk/venv/bin/python -c \
+say "lgpio $(cd /tmp && runuser -u downtime-kiosk -- /opt/downtime-kiosk/venv/bin/python -c \
   'from gpiozero.pins.lgpio import LGPIOFactory; LGPIOFactory(); print("opens gpiochip0")' 2>&1 | tail -n 1)"
 say "gpiochip $(stat -c '%A %U %G' /dev/gpiochip0) user $(id -nG downtime-kiosk)"
 journalctl -b -u downtime-kiosk-watch.service --no-pager -o cat | grep -iE 'gpio|led|button|pin' | tail -n 5 \
