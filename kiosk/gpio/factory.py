@@ -2,8 +2,10 @@
 
 Off a Pi, gpiozero imports fine but its first device raises `BadPinFactory` after a
 warning per backend it tried. The daemon asks here once: a factory, or None with the one
-reason why, and runs without LED and button in that case. gpiozero is imported only then: a box
-without LED and button never loads it.
+reason why, and runs without LED and button in that case. The backends gpiozero passed over
+on the way are kept with their errors: a Pi whose lgpio fails silently gets RPi.GPIO instead,
+whose "No access to /dev/mem" says nothing about the real cause. gpiozero is imported only
+then: a box without LED and button never loads it.
 """
 
 import os
@@ -16,13 +18,19 @@ if TYPE_CHECKING:
 
 __all__ = ["FactoryResult", "open_pin_factory"]
 
+_FALLBACK_PREFIX = "Falling back from "
+
 
 @dataclass(frozen=True, slots=True)
 class FactoryResult:
-    """The pin factory, or None and the reason no GPIO is available."""
+    """The pin factory, or None and the reason no GPIO is available.
+
+    `passed_over` holds "backend: error" for each backend gpiozero tried and dropped first.
+    """
 
     factory: "Factory | None"
     reason: str = ""
+    passed_over: tuple[str, ...] = ()
 
 
 def open_pin_factory() -> FactoryResult:
@@ -31,15 +39,19 @@ def open_pin_factory() -> FactoryResult:
     The mock factory gets PWM-capable pins unless GPIOZERO_MOCK_PIN_CLASS says otherwise,
     because the LED dims and pulses.
     """
-    from gpiozero import Device
+    from gpiozero import Device, PinFactoryFallback
     from gpiozero.pins.mock import MockFactory, MockPWMPin
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         try:
             factory = Device._default_pin_factory()
         except Exception as exc:  # gpiozero raises BadPinFactory, ImportError, OSError … per backend
-            return FactoryResult(None, str(exc) or type(exc).__name__)
+            factory, reason = None, str(exc) or type(exc).__name__
+    passed_over = tuple(str(w.message).removeprefix(_FALLBACK_PREFIX) for w in caught
+                        if issubclass(w.category, PinFactoryFallback))
+    if factory is None:
+        return FactoryResult(None, reason, passed_over)
     if isinstance(factory, MockFactory) and "GPIOZERO_MOCK_PIN_CLASS" not in os.environ:
         factory.pin_class = MockPWMPin
-    return FactoryResult(factory)
+    return FactoryResult(factory, passed_over=passed_over)

@@ -53,10 +53,13 @@ def open_hardware(led: LedSettings, button: ButtonSettings, open_factory: Callab
     from kiosk.led.gpio import LedDevice
 
     result = open_factory()
+    passed_over = "".join(f"; passed over {backend}" for backend in result.passed_over)
     if result.factory is None:
-        log.warning("no GPIO on this machine (%s): running without the LED and the button", result.reason,
-                    extra={"EVENT": "no_gpio"})
+        log.warning("no GPIO on this machine (%s%s): running without the LED and the button", result.reason,
+                    passed_over, extra={"EVENT": "no_gpio"})
         return Hardware()
+    if passed_over:
+        log.warning("GPIO through %s%s", type(result.factory).__name__, passed_over, extra={"EVENT": "gpio_fallback"})
     hardware = Hardware()
     if led.kind is not LedKind.NONE:
         try:

@@ -39,6 +39,33 @@ def test_no_gpio_is_said_once(caplog: pytest.LogCaptureFixture) -> None:
         "no GPIO on this machine (no chip): running without the LED and the button"]
 
 
+def test_no_gpio_names_the_backends_passed_over(caplog: pytest.LogCaptureFixture) -> None:
+    result = FactoryResult(None, "Unable to load any default pin factory!",
+                           ("lgpio: can't open gpiochip (/dev/gpiochip0)", "native: unable to locate Pi revision"))
+
+    async def main() -> None:
+        open_hardware(RGB, ButtonSettings(pin="GPIO23"), lambda: result, asyncio.get_running_loop(), print)
+
+    asyncio.run(main())
+    assert [r.getMessage() for r in caplog.records] == [
+        "no GPIO on this machine (Unable to load any default pin factory!; passed over lgpio: can't open gpiochip "
+        "(/dev/gpiochip0); passed over native: unable to locate Pi revision): running without the LED and the button"]
+
+
+def test_a_fallback_backend_is_said_with_why_the_first_was_passed_over(
+        mock_factory: MockFactory, caplog: pytest.LogCaptureFixture) -> None:
+    async def main() -> None:
+        hardware = open_hardware(RGB, ButtonSettings(), lambda: FactoryResult(mock_factory, passed_over=(
+            "lgpio: [Errno 2] No such file or directory: '.lgd-nfy-3'",)), asyncio.get_running_loop(), print)
+        assert hardware.led is not None
+        hardware.close()
+
+    with caplog.at_level(logging.WARNING):
+        asyncio.run(main())
+    assert [r.getMessage() for r in caplog.records] == [
+        "GPIO through MockFactory; passed over lgpio: [Errno 2] No such file or directory: '.lgd-nfy-3'"]
+
+
 def test_a_pin_in_use_leaves_only_that_device_out(mock_factory: MockFactory,
                                                   caplog: pytest.LogCaptureFixture) -> None:
     squatter = LED("GPIO27", pin_factory=mock_factory)
