@@ -246,9 +246,14 @@ configure_system() {
 self_check() {
   "$VENV/bin/python" - <<'PY'
 import importlib
+import importlib.metadata
 for name in ("kiosk", "print_service", "httpx", "cups", "gpiozero", "systemd.daemon", "reportlab",
              "pypdf", "icalendar", "recurring_ical_events", "cryptography"):
     importlib.import_module(name)
+gpiozero = importlib.metadata.version("gpiozero")
+if int(gpiozero.split(".")[0]) < 2:  # plain Debian's python3-gpiozero 1.6 cannot drive pins through lgpio 0.2
+    print(f"install.sh: gpiozero {gpiozero} is older than 2.0 (pyproject.toml): the LED and the button will not "
+          "work; Raspberry Pi OS' python3-gpiozero is 2.0", flush=True)
 PY
   "$VENV/bin/downtime-kiosk" --version >/dev/null
 }

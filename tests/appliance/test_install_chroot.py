@@ -49,6 +49,11 @@ def test_second_run_changes_nothing(installed: Installed) -> None:
     assert "install.sh: nothing changed" in installed.second
 
 
+def test_plain_debians_old_gpiozero_is_reported(installed: Installed) -> None:
+    # Trixie's python3-gpiozero is 1.6.2; the LED and the button need gpiozero 2 (Raspberry Pi OS has 2.0.1)
+    assert "install.sh: gpiozero 1.6.2 is older than 2.0 (pyproject.toml)" in installed.first
+
+
 @pytest.mark.parametrize(("unit", "wants"), ENABLED.items())
 def test_units_installed_and_enabled(installed: Installed, unit: str, wants: str) -> None:
     assert (installed.root / "etc/systemd/system" / unit).is_file()
