@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Downtime Kiosk image on plain Debian Trixie (no Raspberry Pi archive), for emulated boots:
-#   image_build/build.sh --base debian --arch amd64|arm64 --out DIR
+#   image_build/build.sh --base debian --arch amd64|arm64 [--no-screen] --out DIR
+# --no-screen: an LED-only box (install.sh --skip-kivy: no Kivy, no Mesa, the screen's unit not enabled).
 # DIR/downtime-kiosk.img (1 FAT bootfs, 2 ext4 root, 3 ext4 KIOSKDATA), DIR/vmlinuz, DIR/initrd.img and, for
 # arm64, DIR/bcm2837-rpi-3-b.dtb. The appliance is installed by the very same `install.sh --image` the pi-gen stage
 # runs; what this script adds is only what Raspberry Pi OS Lite would have given (fstab, cmdline.txt, network).
@@ -19,17 +20,23 @@ BOOT_MIB=256
 DATA_MIB=256
 SHIPPED=(kiosk print_service pyproject.toml README.md systemd image_build docs)
 # gpiozero's pin factory on a Pi is lgpio; Raspberry Pi OS ships it as python3-lgpio, Debian does not, so the arm64
-# image gets PyPI's source release built in a throwaway copy of the base root (cached like the base).
+# image gets PyPI's source release built in a throwaway root of its own (cached), beside the base root's build.
 LGPIO_VERSION=0.2.2.0
 LGPIO_SHA256=11372e653b200f76a0b3ef8a23a0735c85ec678a9f8550b9893151ed0f863fff
-LGPIO_BUILD_PACKAGES=(gcc libc6-dev python3-dev swig)
+LGPIO_BUILD_PACKAGES=(gcc libc6-dev python3-dev python3-venv python3-setuptools python3-wheel swig)
+# Debian's python3-gpiozero is 1.6.2, older than the project's gpiozero>=2.0 and than Raspberry Pi OS' 2.0.1: its lgpio
+# pins ask lgpio 0.2 for names it no longer has (SET_BIAS_DISABLE), so no LED could be driven. PyPI's 2.0.1 wheel
+# (pure Python) goes where python3-lgpio's stand-in goes, ahead of Debian's copy on sys.path.
+GPIOZERO_VERSION=2.0.1
+GPIOZERO_SHA256=8f621de357171d574c0b7ea0e358cb66e560818a47b0eeedf41ce1cdbd20c70b
 
-arch="" out=""
+arch="" out="" screen=1
 while [ $# -gt 0 ]; do
   case $1 in
     --arch) arch=${2:-}; shift 2 ;;
     --out) out=${2:-}; shift 2 ;;
-    *) echo "build-debian.sh: unknown argument $1 (want --arch amd64|arm64 --out DIR)" >&2; exit 64 ;;
+    --no-screen) screen=0; shift ;;
+    *) echo "build-debian.sh: unknown argument $1 (want --arch amd64|arm64 [--no-screen] --out DIR)" >&2; exit 64 ;;
   esac
 done
 case $arch in amd64|arm64) ;; *) echo "build-debian.sh: --arch must be amd64 or arm64, got '$arch'" >&2; exit 64 ;; esac
@@ -38,7 +45,10 @@ case $arch in amd64|arm64) ;; *) echo "build-debian.sh: --arch must be amd64 or 
 
 say() { printf 'build-debian.sh: [%4ds] %s\n' "$SECONDS" "$*"; }
 
-package_list() { cat "$HERE/packages.txt" "$HERE/packages-$arch.txt" | sed 's/#.*//' | tr -s ' \n' '\n' | sed '/^$/d'; }
+package_list() {
+  { cat "$HERE/packages.txt"; [ "$screen" = 0 ] || cat "$HERE/packages-screen.txt"; cat "$HERE/packages-$arch.txt"; } \
+    | sed 's/#.*//' | tr -s ' \n' '\n' | sed '/^$/d'
+}
 
 cache_key() {
   { echo "$SUITE $MIRROR $arch"; package_list; } | sha256sum | cut -c1-16
@@ -60,16 +70,17 @@ base_tarball() {
   local include
   include=$(package_list | paste -sd, -)
   say "building the base root with mmdebstrap ($arch; cached afterwards as $tarball)" >&2
-  mmdebstrap --variant=minbase --architectures="$arch" --include="$include" \
-    --aptopt='APT::Install-Recommends "false"' \
-    --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
-    --dpkgopt='path-include=/usr/share/doc/*/copyright' --dpkgopt='path-exclude=/usr/share/locale/*' \
-    --skip=cleanup/apt/lists \
+  mmdebstrap --variant=minbase --architectures="$arch" --include="$include" "${LEAN[@]}" --skip=cleanup/apt/lists \
     "$SUITE" "$tarball.partial.tar" "$MIRROR" >&2
   zstd -q -T2 -3 --rm "$tarball.partial.tar" -o "$tarball.partial"
   mv "$tarball.partial" "$tarball"
   echo "$tarball"
 }
+
+# No recommends, no manuals, documentation or translations (copyright files kept).
+LEAN=(--aptopt='APT::Install-Recommends "false"'
+  --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*'
+  --dpkgopt='path-include=/usr/share/doc/*/copyright' --dpkgopt='path-exclude=/usr/share/locale/*')
 
 unpack() {
   rm -rf "$root"
@@ -77,54 +88,65 @@ unpack() {
   zstd -q -d -c "$1" | tar -C "$root" -xpf -
 }
 
-lgpio_sdist() {
-  local sdist=$CACHE/src/lgpio-$LGPIO_VERSION.tar.gz
-  if ! echo "$LGPIO_SHA256  $sdist" | sha256sum -c --status 2>/dev/null; then
+# pypi_file FILE SHA256 PIP-ARGS…: FILE from PyPI into the cache (pip download), checked against its pinned hash.
+pypi_file() {
+  local file=$CACHE/src/$1 sha=$2
+  shift 2
+  if ! echo "$sha  $file" | sha256sum -c --status 2>/dev/null; then
     mkdir -p "$CACHE/src"
-    python3 -m pip download -q --no-deps --no-binary :all: -d "$CACHE/src" "lgpio==$LGPIO_VERSION" >&2
-    echo "$LGPIO_SHA256  $sdist" | sha256sum -c --status \
-      || { echo "build-debian.sh: $sdist is not lgpio $LGPIO_VERSION as pinned (sha256)" >&2; exit 1; }
+    python3 -m pip download -q --no-deps -d "$CACHE/src" "$@" >&2
+    echo "$sha  $file" | sha256sum -c --status \
+      || { echo "build-debian.sh: $file is not the release pinned by its sha256" >&2; exit 1; }
   fi
-  echo "$sdist"
+  echo "$file"
 }
 
-# The lgpio wheel for $arch (PYPI=1: the lg C library linked in), built in a scratch copy of the base root with
-# the compilers apt gives it, so the image itself carries no compiler.
+lgpio_sdist() { pypi_file "lgpio-$LGPIO_VERSION.tar.gz" "$LGPIO_SHA256" --no-binary :all: "lgpio==$LGPIO_VERSION"; }
+
+gpiozero_wheel() {
+  pypi_file "gpiozero-$GPIOZERO_VERSION-py3-none-any.whl" "$GPIOZERO_SHA256" --only-binary :all: \
+    "gpiozero==$GPIOZERO_VERSION"
+}
+
+# The lgpio wheel for $arch (PYPI=1: the lg C library linked in), built in a throwaway root with the compilers
+# (mmdebstrap to /dev/null: only the wheel comes out), so the image carries no compiler. It needs nothing of the
+# base root, so main() runs it beside the base's build: under qemu-user each is one busy core.
 lgpio_wheel() {
-  local tarball=$1 key folder sdist
-  key=$( { cache_key; echo "$LGPIO_SHA256 ${LGPIO_BUILD_PACKAGES[*]}"; } | sha256sum | cut -c1-16)
+  local key folder sdist
+  key=$( { echo "$SUITE $MIRROR $arch $LGPIO_SHA256"; printf '%s\n' "${LGPIO_BUILD_PACKAGES[@]}"; } \
+    | sha256sum | cut -c1-16)
   folder=$CACHE/lgpio-$arch-$key
   if compgen -G "$folder/lgpio-*.whl" >/dev/null; then say "lgpio from the cache: $folder" >&2; echo "$folder"/lgpio-*.whl; return 0; fi
   sdist=$(lgpio_sdist)
   say "building lgpio $LGPIO_VERSION for $arch (cached afterwards in $folder)" >&2
-  local image_root=$root
-  root=$work/lgpio-root
-  unpack "$tarball"
-  mount_kernel_fs
-  cp -L /etc/resolv.conf "$root/etc/resolv.conf"
-  install -d "$root/tmp/lgpio"
-  tar -C "$root/tmp/lgpio" --strip-components=1 -xzf "$sdist"
-  in_root apt-get update -qq >&2
-  in_root apt-get install -y -qq --no-install-recommends "${LGPIO_BUILD_PACKAGES[@]}" >/dev/null
-  in_root sh -c 'cd /tmp/lgpio && python3 -m venv --system-site-packages /tmp/venv && PYPI=1 /tmp/venv/bin/pip \
-    wheel -q --no-deps --no-build-isolation --no-index --disable-pip-version-check -w /tmp/wheel .' >&2
-  unmount_kernel_fs
+  rm -rf "$folder.partial"
   mkdir -p "$folder.partial"
-  cp "$root"/tmp/wheel/lgpio-*.whl "$folder.partial/"
-  rm -rf "$folder" "$root"
+  mmdebstrap --variant=apt --architectures="$arch" --include="$(IFS=,; echo "${LGPIO_BUILD_PACKAGES[*]}")" \
+    "${LEAN[@]}" --customize-hook="copy-in $sdist /tmp" \
+    --customize-hook='chroot "$1" sh -c "cd /tmp && tar -xzf lgpio-*.tar.gz && cd lgpio-*/ \
+      && python3 -m venv --system-site-packages /tmp/venv && PYPI=1 /tmp/venv/bin/pip wheel -q --no-deps \
+      --no-build-isolation --no-index --no-cache-dir --disable-pip-version-check -w /tmp/wheel ."' \
+    --customize-hook="copy-out /tmp/wheel $folder.partial" \
+    "$SUITE" /dev/null "$MIRROR" >&2
+  mv "$folder.partial"/wheel/lgpio-*.whl "$folder.partial/"
+  rmdir "$folder.partial/wheel"
+  rm -rf "$folder"
   mv "$folder.partial" "$folder"
-  root=$image_root
   echo "$folder"/lgpio-*.whl
 }
 
-# Where Raspberry Pi OS has python3-lgpio, the wheel goes into the system's site packages (the kiosk's venv sees
-# them, as it sees python3-lgpio on a Pi). A wheel is a zip; lgpio's has no scripts to install.
-install_lgpio() {
+# What Raspberry Pi OS has as python3-lgpio and python3-gpiozero 2: each wheel is unpacked into the system's site
+# packages (/usr/local, ahead of Debian's own on sys.path; the kiosk's venv sees them, as it sees the Raspberry Pi
+# archive's packages on a Pi). A wheel is a zip; these two have no scripts to install.
+install_wheel() {  # WHEEL NAME VERSION: unpacked, then NAME must import and be VERSION there
   cp "$1" "$root/tmp/"
   in_root python3 -c 'import sys, sysconfig, zipfile
 zipfile.ZipFile(sys.argv[1]).extractall(sysconfig.get_path("platlib", "posix_local"))' "/tmp/$(basename "$1")"
   rm "$root/tmp/$(basename "$1")"
-  in_root python3 -c 'import lgpio' || { echo "build-debian.sh: lgpio does not import in the image" >&2; exit 1; }
+  in_root python3 -c 'import importlib, importlib.metadata as m, sys
+importlib.import_module(sys.argv[1])
+sys.exit(m.version(sys.argv[1]) != sys.argv[2])' "$2" "$3" \
+    || { echo "build-debian.sh: $2 $3 does not import in the image" >&2; exit 1; }
 }
 
 in_root() {
@@ -180,7 +202,11 @@ install_appliance() {
   tar -C "$REPO" --exclude=__pycache__ --exclude=image_build/work --exclude=image_build/deploy \
     -cf - "${SHIPPED[@]}" | tar -C "$dest" -xf -
   # the same step as the pi-gen stage's 01-run-chroot.sh
-  in_root /usr/src/downtime-kiosk/image_build/install.sh --image
+  if [ "$screen" = 1 ]; then
+    in_root /usr/src/downtime-kiosk/image_build/install.sh --image
+  else
+    in_root /usr/src/downtime-kiosk/image_build/install.sh --image --skip-kivy
+  fi
   rm -rf "$dest"
 }
 
@@ -230,18 +256,25 @@ main() {
   mkdir -p "$out"
   out=$(cd "$out" && pwd)
   ensure_foreign_arch
-  local tarball
-  tarball=$(base_tarball)
   work=$CACHE/work-$arch-$$
   root=$work/root
-  trap 'unmount_kernel_fs; rm -rf "$work"' EXIT
-  local wheel=""
-  if [ "$arch" = arm64 ]; then wheel=$(lgpio_wheel "$tarball"); fi
+  mkdir -p "$work"
+  local tarball wheel=""
+  lgpio_pid=""
+  trap 'unmount_kernel_fs; [ -z "$lgpio_pid" ] || kill "$lgpio_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+  if [ "$arch" = arm64 ]; then lgpio_wheel > "$work/lgpio-wheel" & lgpio_pid=$!; fi
+  tarball=$(base_tarball)
+  if [ -n "$lgpio_pid" ]; then
+    wait "$lgpio_pid" || { echo "build-debian.sh: building lgpio failed (above)" >&2; exit 1; }
+    lgpio_pid=""
+    wheel=$(cat "$work/lgpio-wheel")
+  fi
   say "unpacking the base root"
   unpack "$tarball"
   mount_kernel_fs
   debian_layer
-  if [ -n "$wheel" ]; then install_lgpio "$wheel"; fi
+  if [ -n "$wheel" ]; then install_wheel "$wheel" lgpio "$LGPIO_VERSION"; fi
+  install_wheel "$(gpiozero_wheel)" gpiozero "$GPIOZERO_VERSION"
   say "install.sh --image"
   install_appliance
   unmount_kernel_fs
