@@ -105,15 +105,11 @@ PI_FIRST_BOOT = f"""
 {probes.SAMPLE_LINES}
 say "revision $(od -An -tx1 /proc/device-tree/system/linux,revision | tr -d ' ')"
 say "chip $(gpiodetect | head -n 1)"
-say "factory $(runuser -u downtime-kiosk -- /opt/downtime-kiosk/venv/bin/python -c \
-  'from gpiozero import Device; print(type(Device._default_pin_factory()).__name__)' 2>&1 | tail -n 1)"
-say "lgpio $(cd /tmp && runuser -u downtime-kiosk -- /opt/downtime-kiosk/venv/bin/python -c \
-  'from gpiozero.pins.lgpio import LGPIOFactory; LGPIOFactory(); print("opens gpiochip0")' 2>&1 | tail -n 1)"
-say "gpiochip $(stat -c '%A %U %G' /dev/gpiochip0) user $(id -nG downtime-kiosk)"
-journalctl -b -u downtime-kiosk-watch.service --no-pager -o cat | grep -iE 'gpio|led|button|pin' | tail -n 5 \
-  | sed 's/^/BOOT-TEST watch-log /'
+say "gpiochip $(stat -c '%A %U %G' /dev/gpiochip0)"
 follow_level 600 operational
 sleep 5
+journalctl -b -u downtime-kiosk-watch.service --no-pager -o cat | grep -iE 'gpio|led|button' | tail -n 5 \
+  | sed 's/^/BOOT-TEST watch-log /'
 say "lines-operational $(sample_lines 60 {PI_LINES})"
 say "button $(gpioinfo -c gpiochip0 {PI_PINS['button']} 2>&1 | tr -s '\t ' ' ')"
 say "ready-for-outage"
@@ -134,11 +130,32 @@ class Stage:
     exit_codes: list[int | None] = field(default_factory=list)
     seconds: float = 0.0
     notes: dict[str, float | str] = field(default_factory=dict)
+    started: float = field(default_factory=time.monotonic, repr=False)
+    jobs_before: int = field(default=0, repr=False)     # jobs the host printer had when the stage began
 
     @property
     def last(self) -> Boot:
         """The stage's last boot."""
         return self.boots[-1]
+
+
+def _begin(world: HostWorld) -> Stage:
+    """A stage starting now: its jobs are those the host printer receives from here on."""
+    return Stage(jobs_before=len(world.printer.jobs()))
+
+
+def _end(stage: Stage, world: HostWorld) -> Stage:
+    """The stage's print jobs and wall time, once its last boot is over."""
+    stage.jobs = world.printer.jobs()[stage.jobs_before:]
+    stage.seconds = time.monotonic() - stage.started
+    return stage
+
+
+def _power_off(stage: Stage, boot: Boot, machine: Machine, world: HostWorld, timeout: float) -> None:
+    """The probe powers the machine off (or the power is cut after `timeout`); the host's page back to healthy."""
+    stage.exit_codes.append(_stop(boot, timeout))
+    machine.finished(boot)
+    world.status.reset()
 
 
 def _stop(boot: Boot, timeout: float) -> int | None:
@@ -152,7 +169,7 @@ def _stop(boot: Boot, timeout: float) -> int | None:
 
 def first_boot(machine: Machine, world: HostWorld) -> Stage:
     """Stage 1 on a freshly flashed card: the host switches its page to an outage while the probe follows."""
-    stage, started, jobs_before = Stage(), time.monotonic(), len(world.printer.jobs())
+    stage = _begin(world)
     boot = machine.power_on(SUNDAY_1500)
     stage.boots.append(boot)
     try:
@@ -165,12 +182,8 @@ def first_boot(machine: Machine, world: HostWorld) -> Stage:
         _screendump(boot, machine, stage, Level.OUTAGE)
     except AssertionError as problem:
         stage.notes["follow_problem"] = str(problem)
-    stage.exit_codes.append(_stop(boot, 900))
-    machine.finished(boot)
-    world.status.reset()
-    stage.jobs = world.printer.jobs()[jobs_before:]
-    stage.seconds = time.monotonic() - started
-    return stage
+    _power_off(stage, boot, machine, world, 900)
+    return _end(stage, world)
 
 
 def _screendump(boot: Boot, machine: Machine, stage: Stage, level: Level, within: float = 140) -> None:
@@ -195,7 +208,7 @@ def _screendump(boot: Boot, machine: Machine, stage: Stage, level: Level, within
 
 def evening(machine: Machine, world: HostWorld) -> Stage:
     """Stage 2: a wrong configuration on the card, booted at 17:28 on Sunday; the timer prints at 17:30."""
-    stage, started, jobs_before = Stage(), time.monotonic(), len(world.printer.jobs())
+    stage = _begin(world)
     world.status.reset()
     world.status.page.requests.clear()
     image.fat_write(machine.image, {"downtime-kiosk.toml": BAD_CONFIG, "boot-test.sh": EVENING})
@@ -203,14 +216,12 @@ def evening(machine: Machine, world: HostWorld) -> Stage:
     stage.boots.append(boot)
     stage.exit_codes.append(_stop(boot, 1200))
     stage.notes["page_requests"] = len(world.status.page.requests)
-    stage.jobs = world.printer.jobs()[jobs_before:]
-    stage.seconds = time.monotonic() - started
-    return stage
+    return _end(stage, world)
 
 
 def power_cut(machine: Machine, world: HostWorld) -> Stage:
     """Stage 3: SIGKILL at 17:29 during an outage, back at 18:10 with the calendar answering 503."""
-    stage, started, jobs_before = Stage(), time.monotonic(), len(world.printer.jobs())
+    stage = _begin(world)
     outage(world)
     image.fat_write(machine.image, {"boot-test.sh": BEFORE_CUT})
     boot = machine.power_on(SUNDAY_1700)
@@ -222,7 +233,7 @@ def power_cut(machine: Machine, world: HostWorld) -> Stage:
         stage.notes["cut_problem"] = str(problem)
     boot.power_cut()
     stage.exit_codes.append(None)
-    stage.notes["jobs_before_cut"] = len(world.printer.jobs()) - jobs_before
+    stage.notes["jobs_before_cut"] = len(world.printer.jobs()) - stage.jobs_before
     image.fat_write(machine.image, {"boot-test.sh": AFTER_CUT})
     world.status.reset()
     world.calendar.route("/clinic.ics", Reply(503))
@@ -232,15 +243,13 @@ def power_cut(machine: Machine, world: HostWorld) -> Stage:
         stage.exit_codes.append(_stop(boot, 1200))
     finally:
         world.serve_calendar(monday_calendar())
-    stage.jobs = world.printer.jobs()[jobs_before:]
-    stage.seconds = time.monotonic() - started
-    return stage
+    return _end(stage, world)
 
 
 def pi_first_boot(machine: Machine, world: HostWorld) -> Stage:
     """The Pi's first boot: setup and reboot to the read-only root, the LED read while operational, the host's
     page switched to an outage, the LED read again."""
-    stage, started, jobs_before = Stage(), time.monotonic(), len(world.printer.jobs())
+    stage = _begin(world)
     world.status.reset()
     boot = machine.power_on(SUNDAY_1500, timeout=1500)
     stage.boots.append(boot)
@@ -252,9 +261,5 @@ def pi_first_boot(machine: Machine, world: HostWorld) -> Stage:
         stage.notes["followed_seconds"] = time.monotonic() - switched
     except AssertionError as problem:
         stage.notes["follow_problem"] = str(problem)
-    stage.exit_codes.append(_stop(boot, 900))
-    machine.finished(boot)
-    world.status.reset()
-    stage.jobs = world.printer.jobs()[jobs_before:]
-    stage.seconds = time.monotonic() - started
-    return stage
+    _power_off(stage, boot, machine, world, 900)
+    return _end(stage, world)

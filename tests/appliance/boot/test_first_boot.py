@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.appliance.boot import probes
+from tests.appliance.boot import checks, probes
 from tests.appliance.boot.conftest import FirstBooted
 from tests.appliance.boot.world import guest_config
 
@@ -15,11 +15,7 @@ pytestmark = [pytest.mark.boot, pytest.mark.timeout(3600)]
 
 def test_first_boot_sets_up_the_box(first_booted: FirstBooted) -> None:
     boot = first_booted.stage.last
-    assert boot.value("system") == "running", "\n".join(boot.lines())
-    assert boot.value("failed") == ""
-    for unit in probes.UNITS:
-        assert boot.value(f"active {unit}") == "active", unit
-    assert "downtime-kiosk: socket://10.0.2.100:9100" in boot.value("printers")
+    checks.assert_set_up(boot)
     assert boot.value("default-printer").endswith("downtime-kiosk")
     assert boot.value("key") == "600 root 45"
     assert boot.value("config") == "installed"

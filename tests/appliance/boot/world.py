@@ -97,8 +97,17 @@ class HostWorld:
         self.printer.close()
 
 
-def guest_config(print_at: str = "17:30", poll_seconds: int = 20) -> str:
-    """downtime-kiosk.toml for the card: every address is the host world's, as the guest sees it."""
+NO_HARDWARE = """[led]
+kind = "none"
+
+[button]
+pin = ""
+"""
+
+
+def guest_config(print_at: str = "17:30", poll_seconds: int = 20, hardware: str = NO_HARDWARE) -> str:
+    """downtime-kiosk.toml for the card: every address is the host world's, as the guest sees it; `hardware`
+    is its [led] and [button] tables (none fitted unless given)."""
     base = f"http://{GUEST_HOST}"
     return f"""# Boot test configuration (tests/appliance/boot): every address is the host's world.
 [practice]
@@ -123,12 +132,7 @@ print_deadline = "21:00"
 # No NTP in the emulated world (guestfwd forwards TCP only); the guest's clock is set with -rtc base instead.
 require_clock_sync = false
 
-[led]
-kind = "none"
-
-[button]
-pin = ""
-"""
+{hardware}"""
 
 
 # The Pi's LED and button on the pins docs/config.example.toml names; no night dimming (the clock is set on the
@@ -146,7 +150,7 @@ pin = "{PI_PINS['button']}"
 
 def pi_config() -> str:
     """downtime-kiosk.toml for the emulated Pi: guest_config() with an RGB LED and the button wired."""
-    return guest_config().replace('[led]\nkind = "none"\n\n[button]\npin = ""\n', PI_HARDWARE)
+    return guest_config(hardware=PI_HARDWARE)
 
 
 PRINTER_FILE = f"socket://{GUEST_HOST}:{PRINTER}\n"
