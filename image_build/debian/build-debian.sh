@@ -121,6 +121,7 @@ lgpio_wheel() {
   say "building lgpio $LGPIO_VERSION for $arch (cached afterwards in $folder)" >&2
   rm -rf "$folder.partial"
   mkdir -p "$folder.partial"
+  # shellcheck disable=SC2016  # "$1" is the chroot's path, which mmdebstrap passes to the hook's shell
   mmdebstrap --variant=apt --architectures="$arch" --include="$(IFS=,; echo "${LGPIO_BUILD_PACKAGES[*]}")" \
     "${LEAN[@]}" --customize-hook="copy-in $sdist /tmp" \
     --customize-hook='chroot "$1" sh -c "cd /tmp && tar -xzf lgpio-*.tar.gz && cd lgpio-*/ \
