@@ -20,10 +20,9 @@ BOOT_MIB=256
 DATA_MIB=256
 SHIPPED=(kiosk print_service pyproject.toml README.md systemd image_build docs)
 # gpiozero's pin factory on a Pi is lgpio; Raspberry Pi OS ships it as python3-lgpio, Debian does not, so the arm64
-# image gets PyPI's source release built in a throwaway root of its own (cached), beside the base root's build.
+# image gets PyPI's source release, cross-compiled in the native tools root (below).
 LGPIO_VERSION=0.2.2.0
 LGPIO_SHA256=11372e653b200f76a0b3ef8a23a0735c85ec678a9f8550b9893151ed0f863fff
-LGPIO_BUILD_PACKAGES=(gcc libc6-dev python3-dev python3-venv python3-setuptools python3-wheel swig)
 # Debian's python3-gpiozero is 1.6.2, older than the project's gpiozero>=2.0 and than Raspberry Pi OS' 2.0.1: its lgpio
 # pins ask lgpio 0.2 for names it no longer has (SET_BIAS_DISABLE), so no LED could be driven. PyPI's 2.0.1 wheel
 # (pure Python) goes where python3-lgpio's stand-in goes, ahead of Debian's copy on sys.path.
@@ -51,14 +50,22 @@ package_list() {
 }
 
 cache_key() {
-  { echo "$SUITE $MIRROR $arch"; package_list; } | sha256sum | cut -c1-16
+  { echo "$SUITE $MIRROR $arch"; if foreign; then echo "$DEFER_PY3COMPILE"; fi; package_list; } | sha256sum | cut -c1-16
 }
 
+HOST_ARCH=$(dpkg --print-architecture)
+foreign() { [ "$HOST_ARCH" != "$arch" ]; }
+
 ensure_foreign_arch() {
-  [ "$(dpkg --print-architecture)" = "$arch" ] && return 0
+  foreign || return 0
   [ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
   [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] || update-binfmts --enable qemu-aarch64
 }
+
+# No recommends, no manuals, documentation or translations (copyright files kept).
+LEAN=(--aptopt='APT::Install-Recommends "false"'
+  --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*'
+  --dpkgopt='path-include=/usr/share/doc/*/copyright' --dpkgopt='path-exclude=/usr/share/locale/*')
 
 # The base root file system as a zstd tarball: mmdebstrap with every package, apt's lists kept (install.sh asks
 # apt-cache which optional packages exist). Documentation and locales left out.
@@ -70,17 +77,14 @@ base_tarball() {
   local include
   include=$(package_list | paste -sd, -)
   say "building the base root with mmdebstrap ($arch; cached afterwards as $tarball)" >&2
-  mmdebstrap --variant=minbase --architectures="$arch" --include="$include" "${LEAN[@]}" --skip=cleanup/apt/lists \
-    "$SUITE" "$tarball.partial.tar" "$MIRROR" >&2
+  local defer=()
+  foreign && defer=(--essential-hook="$DEFER_PY3COMPILE")
+  mmdebstrap --variant=minbase --architectures="$arch" --include="$include" "${LEAN[@]}" "${defer[@]}" \
+    --skip=cleanup/apt/lists "$SUITE" "$tarball.partial.tar" "$MIRROR" >&2
   zstd -q -T2 -3 --rm "$tarball.partial.tar" -o "$tarball.partial"
   mv "$tarball.partial" "$tarball"
   echo "$tarball"
 }
-
-# No recommends, no manuals, documentation or translations (copyright files kept).
-LEAN=(--aptopt='APT::Install-Recommends "false"'
-  --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*'
-  --dpkgopt='path-include=/usr/share/doc/*/copyright' --dpkgopt='path-exclude=/usr/share/locale/*')
 
 unpack() {
   rm -rf "$root"
@@ -108,32 +112,101 @@ gpiozero_wheel() {
     "gpiozero==$GPIOZERO_VERSION"
 }
 
-# The lgpio wheel for $arch (PYPI=1: the lg C library linked in), built in a throwaway root with the compilers
-# (mmdebstrap to /dev/null: only the wheel comes out), so the image carries no compiler. It needs nothing of the
-# base root, so main() runs it beside the base's build: under qemu-user each is one busy core.
+# The tools root: a root of the build machine's own architecture with Python 3 and a C compiler (for a foreign $arch a
+# cross compiler and $arch's Python headers), so that nothing slow runs under qemu-user: there, byte-compiling the
+# base's Python took 5 min and building lgpio in an emulated root 20 min; here they take seconds. Cached like the base.
+tools_packages() {
+  printf '%s\n' python3-venv python3-setuptools python3-wheel swig
+  if foreign; then
+    local triplet
+    triplet=$(triplet_of "$arch")
+    printf '%s\n' "gcc-${triplet//_/-}" "libc6-dev-$arch-cross" "libpython3-dev:$arch"
+  else
+    printf '%s\n' gcc libc6-dev python3-dev
+  fi
+}
+
+triplet_of() {
+  case $1 in amd64) echo x86_64-linux-gnu ;; arm64) echo aarch64-linux-gnu ;; esac
+}
+
+tools_key() { { echo "$SUITE $MIRROR $HOST_ARCH $arch"; tools_packages; } | sha256sum | cut -c1-16; }
+
+# Unpacks the tools root into $tools (built and cached first if need be).
+tools_root() {
+  [ -d "$tools/usr" ] && return 0
+  local tarball architectures=$HOST_ARCH
+  tarball=$CACHE/tools-$SUITE-$HOST_ARCH-for-$arch-$(tools_key).tar.zst
+  foreign && architectures=$HOST_ARCH,$arch
+  if [ ! -s "$tarball" ]; then
+    mkdir -p "$CACHE"
+    say "building the tools root ($HOST_ARCH for $arch; cached afterwards as $tarball)"
+    mmdebstrap --variant=apt --architectures="$architectures" --include="$(tools_packages | paste -sd, -)" \
+      "${LEAN[@]}" "$SUITE" "$tarball.partial.tar" "$MIRROR" >&2
+    zstd -q -T2 -3 --rm "$tarball.partial.tar" -o "$tarball.partial"
+    mv "$tarball.partial" "$tarball"
+  fi
+  mkdir -p "$tools"
+  zstd -q -d -c "$tarball" | tar -C "$tools" -xpf -
+}
+
+in_tools() {
+  chroot "$tools" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root "$@"
+}
+
+# The lgpio wheel for $arch (PYPI=1: the lg C library linked in), built in the tools root (for a foreign $arch with
+# its cross compiler: Python's sysconfig of $arch names it), so the image carries no compiler. Cached.
 lgpio_wheel() {
-  local key folder sdist
-  key=$( { echo "$SUITE $MIRROR $arch $LGPIO_SHA256"; printf '%s\n' "${LGPIO_BUILD_PACKAGES[@]}"; } \
-    | sha256sum | cut -c1-16)
+  local key folder sdist cross=()
+  key=$( { echo "$LGPIO_SHA256"; tools_key; } | sha256sum | cut -c1-16)
   folder=$CACHE/lgpio-$arch-$key
   if compgen -G "$folder/lgpio-*.whl" >/dev/null; then say "lgpio from the cache: $folder" >&2; echo "$folder"/lgpio-*.whl; return 0; fi
   sdist=$(lgpio_sdist)
+  tools_root >&2
   say "building lgpio $LGPIO_VERSION for $arch (cached afterwards in $folder)" >&2
+  if foreign; then
+    local triplet
+    triplet=$(triplet_of "$arch")
+    cross=("_PYTHON_HOST_PLATFORM=linux-${triplet%%-*}" "_PYTHON_SYSCONFIGDATA_NAME=_sysconfigdata__$triplet")
+  fi
+  rm -rf "$tools/tmp/lgpio" "$tools/tmp/wheel"
+  mkdir -p "$tools/tmp/lgpio"
+  tar -C "$tools/tmp/lgpio" --strip-components=1 -xzf "$sdist"
+  # shellcheck disable=SC2016  # $@ is the inner shell's: the cross-compiling variables
+  in_tools sh -c 'cd /tmp/lgpio && python3 -m venv --system-site-packages /tmp/venv && env "$@" PYPI=1 \
+    /tmp/venv/bin/pip wheel -q --no-deps --no-build-isolation --no-index --no-cache-dir --disable-pip-version-check \
+    -w /tmp/wheel .' sh "${cross[@]}" >&2
   rm -rf "$folder.partial"
   mkdir -p "$folder.partial"
-  # shellcheck disable=SC2016  # "$1" is the chroot's path, which mmdebstrap passes to the hook's shell
-  mmdebstrap --variant=apt --architectures="$arch" --include="$(IFS=,; echo "${LGPIO_BUILD_PACKAGES[*]}")" \
-    "${LEAN[@]}" --customize-hook="copy-in $sdist /tmp" \
-    --customize-hook='chroot "$1" sh -c "cd /tmp && tar -xzf lgpio-*.tar.gz && cd lgpio-*/ \
-      && python3 -m venv --system-site-packages /tmp/venv && PYPI=1 /tmp/venv/bin/pip wheel -q --no-deps \
-      --no-build-isolation --no-index --no-cache-dir --disable-pip-version-check -w /tmp/wheel ."' \
-    --customize-hook="copy-out /tmp/wheel $folder.partial" \
-    "$SUITE" /dev/null "$MIRROR" >&2
-  mv "$folder.partial"/wheel/lgpio-*.whl "$folder.partial/"
-  rmdir "$folder.partial/wheel"
+  mv "$tools"/tmp/wheel/lgpio-*.whl "$folder.partial/"
   rm -rf "$folder"
   mv "$folder.partial" "$folder"
   echo "$folder"/lgpio-*.whl
+}
+
+# Under qemu-user the base's py3compile is a stub that does nothing (DEFER_PY3COMPILE, diverted before Python is
+# installed); the tools root's python3, the same Python, byte-compiles those folders natively, each file under the name
+# the image sees, and Debian's py3compile is put back. Any file that does not compile fails the build.
+# shellcheck disable=SC2016  # "$1" is the chroot's path, which mmdebstrap passes to the hook's shell
+DEFER_PY3COMPILE='set -e; chroot "$1" dpkg-divert --quiet --local --rename --divert /usr/bin/py3compile.deferred --add /usr/bin/py3compile
+  printf "#!/bin/sh\n# build-debian.sh: byte-compiled natively after the install\nexit 0\n" > "$1/usr/bin/py3compile"
+  chmod 0755 "$1/usr/bin/py3compile"'
+byte_compile_natively() {
+  [ -e "$root/usr/bin/py3compile.deferred" ] || return 0
+  tools_root
+  say "byte-compiling the root's Python natively"
+  rm "$root/usr/bin/py3compile"
+  in_root dpkg-divert --quiet --local --rename --remove /usr/bin/py3compile
+  local folders=() folder
+  for folder in "$root"/usr/lib/python3/dist-packages "$root"/usr/share/python3 "$root"/usr/lib/python3.[0-9]*; do
+    [ -d "$folder" ] && folders+=("/target${folder#"$root"}")
+  done
+  mkdir -p "$tools/target"
+  mount --bind "$root" "$tools/target"
+  target_mounted=1
+  in_tools python3 -m compileall -q -s /target -p / "${folders[@]}"
+  umount "$tools/target"
+  target_mounted=0
 }
 
 # What Raspberry Pi OS has as python3-lgpio and python3-gpiozero 2: each wheel is unpacked into the system's site
@@ -163,6 +236,8 @@ mount_kernel_fs() {
 }
 
 unmount_kernel_fs() {
+  [ "${target_mounted:-0}" = 0 ] || umount -l "$tools/target" 2>/dev/null || true
+  target_mounted=0
   [ "${mounted:-0}" = 1 ] || return 0
   umount -l "$root/dev" "$root/sys" "$root/proc" 2>/dev/null || true
   mounted=0
@@ -202,12 +277,10 @@ install_appliance() {
   install -d "$dest"
   tar -C "$REPO" --exclude=__pycache__ --exclude=image_build/work --exclude=image_build/deploy \
     -cf - "${SHIPPED[@]}" | tar -C "$dest" -xf -
+  local options=(--image)
+  [ "$screen" = 1 ] || options+=(--skip-kivy)
   # the same step as the pi-gen stage's 01-run-chroot.sh
-  if [ "$screen" = 1 ]; then
-    in_root /usr/src/downtime-kiosk/image_build/install.sh --image
-  else
-    in_root /usr/src/downtime-kiosk/image_build/install.sh --image --skip-kivy
-  fi
+  in_root /usr/src/downtime-kiosk/image_build/install.sh "${options[@]}"
   rm -rf "$dest"
 }
 
@@ -259,19 +332,15 @@ main() {
   ensure_foreign_arch
   work=$CACHE/work-$arch-$$
   root=$work/root
+  tools=$work/tools
   mkdir -p "$work"
   local tarball wheel=""
-  lgpio_pid=""
-  trap 'unmount_kernel_fs; [ -z "$lgpio_pid" ] || kill "$lgpio_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-  if [ "$arch" = arm64 ]; then lgpio_wheel > "$work/lgpio-wheel" & lgpio_pid=$!; fi
+  trap 'unmount_kernel_fs; rm -rf "$work"' EXIT
+  if [ "$arch" = arm64 ]; then wheel=$(lgpio_wheel); fi
   tarball=$(base_tarball)
-  if [ -n "$lgpio_pid" ]; then
-    wait "$lgpio_pid" || { echo "build-debian.sh: building lgpio failed (above)" >&2; exit 1; }
-    lgpio_pid=""
-    wheel=$(cat "$work/lgpio-wheel")
-  fi
   say "unpacking the base root"
   unpack "$tarball"
+  byte_compile_natively
   mount_kernel_fs
   debian_layer
   if [ -n "$wheel" ]; then install_wheel "$wheel" lgpio "$LGPIO_VERSION"; fi
