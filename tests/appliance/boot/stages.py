@@ -108,8 +108,8 @@ say "chip $(gpiodetect | head -n 1)"
 say "gpiochip $(stat -c '%A %U %G' /dev/gpiochip0)"
 follow_level 600 operational
 sleep 5
-journalctl -b -u downtime-kiosk-watch.service --no-pager -o cat | grep -iE 'gpio|led|button' | tail -n 5 \
-  | sed 's/^/BOOT-TEST watch-log /'
+journalctl -b -u downtime-kiosk-watch.service --no-pager -o cat | grep -iE 'gpio|led|button' \
+  | grep -vE '^(Starting|Started) ' | tail -n 5 | sed 's/^/BOOT-TEST watch-log /'
 say "lines-operational $(sample_lines 60 {PI_LINES})"
 say "button $(gpioinfo -c gpiochip0 {PI_PINS['button']} 2>&1 | tr -s '\t ' ' ')"
 say "ready-for-outage"
@@ -117,6 +117,8 @@ follow_level 600 outage
 sleep 5
 say "lines-outage $(sample_lines 60 {PI_LINES})"
 dump {probes.STATE}
+journalctl -b --no-pager -o cat -u downtime-kiosk-watch.service | grep -iE 'schedule' | tail -n 5 \
+  | sed 's/^/BOOT-TEST schedule-log /'
 systemctl poweroff
 """
 
