@@ -15,7 +15,7 @@ __all__ = ["band_words", "drill_headline", "drill_of", "with_drill"]
 
 def drill_of(state: StateDocument | None) -> DrillBlock | None:
     """The state's running drill block, when the drill is what people should see."""
-    if state is None or not drill_is_shown(state.status.level.value, state.drill.to_json()):
+    if state is None or not drill_is_shown(state.status.level.value, state.drill):
         return None
     return state.drill
 

@@ -184,7 +184,7 @@ class WatchDaemon:
         if level != previous:
             log.warning("level %s → %s: %s", previous, level, snapshot.headline,
                         extra={"EVENT": "level_change", "LEVEL": level, "PREVIOUS": previous})
-            self.scene.set_level(shown_level(level, self.state.drill.to_json()), self.clock())
+            self.scene.set_level(shown_level(level, self.state.drill), self.clock())
             self.driver.wake()
         self.notifier.status(self._status_line())
         self._publish()
@@ -196,7 +196,7 @@ class WatchDaemon:
     def _publish(self, *, force: bool = False) -> None:
         """Bring the LED view and the alert reminder up to date and write state.json if anything changed."""
         now = self.clock()
-        if self.scene.set_level(shown_level(self.state.level, self.state.drill.to_json()), now):
+        if self.scene.set_level(shown_level(self.state.level, self.state.drill), now):
             self.driver.wake()  # a drill began or ended
         self.scene.set_alert(bool(self.state.alerts()), now)
         self.state.led = self.scene.view(now)
