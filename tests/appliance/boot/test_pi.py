@@ -35,6 +35,16 @@ def test_the_pi_state_follows_the_host_page(pi_first_booted: FirstBooted) -> Non
     assert json.loads(stage.last.file(probes.STATE) or b"{}")["level"] == "outage"
 
 
+def test_the_pi_fetches_the_schedule_without_a_false_alert(pi_first_booted: FirstBooted) -> None:
+    """The first fetch is slow under emulation (a child process on a TCG-emulated Pi): the daemon must wait for it,
+    not stand "no schedule fetched yet. Call IT." while it runs (the watch daemon's start-up cancels slow parts)."""
+    boot = pi_first_booted.stage.last
+    state = json.loads(boot.file(probes.STATE) or b"{}")
+    schedule_log = "\n".join(line for line in boot.lines() if line.startswith("schedule-log "))
+    assert state["schedule"]["count"] > 0 and state["schedule"]["error"] is None, (state["schedule"], schedule_log)
+    assert not [alert for alert in state["alerts"] if alert["kind"] == "schedule"], (state["alerts"], schedule_log)
+
+
 def _watch_log(boot: Boot) -> str:
     """What the watch daemon's journal said about GPIO, for the failure message."""
     return "\n".join(line for line in boot.lines() if line.startswith("watch-log "))
