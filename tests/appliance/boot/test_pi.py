@@ -40,14 +40,15 @@ def test_the_pi_fetches_the_schedule_without_a_false_alert(pi_first_booted: Firs
     not stand "no schedule fetched yet. Call IT." while it runs (the watch daemon's start-up cancels slow parts)."""
     boot = pi_first_booted.stage.last
     state = json.loads(boot.file(probes.STATE) or b"{}")
-    schedule_log = "\n".join(line for line in boot.lines() if line.startswith("schedule-log "))
+    schedule_log = _journal(boot, "schedule-log")
     assert state["schedule"]["count"] > 0 and state["schedule"]["error"] is None, (state["schedule"], schedule_log)
     assert not [alert for alert in state["alerts"] if alert["kind"] == "schedule"], (state["alerts"], schedule_log)
 
 
-def _watch_log(boot: Boot) -> str:
-    """What the watch daemon's journal said about GPIO, for the failure message."""
-    return "\n".join(line for line in boot.lines() if line.startswith("watch-log "))
+def _journal(boot: Boot, key: str) -> str:
+    """The watch daemon's journal lines the probe reported under `key` (watch-log: GPIO, schedule-log: the
+    schedule), for a failure message."""
+    return "\n".join(line for line in boot.lines() if line.startswith(f"{key} "))
 
 
 WHITE = ("1", "1", "1")   # every lamp on: an overlay's flash (the alert reminder, the button's acknowledgement)
@@ -57,7 +58,8 @@ def _samples(boot: Boot, key: str) -> list[tuple[str, str, str]]:
     """`sample_lines`' report ("GPIO17=0011… GPIO27=… GPIO22=…") as one (red, green, blue) per reading."""
     lines = dict(entry.split("=", 1) for entry in boot.value(key).split())
     red, green, blue = (lines[PI_PINS[colour]] for colour in ("red", "green", "blue"))
-    assert "?" not in red + green + blue, f"the watch daemon did not request the LED's lines:\n{_watch_log(boot)}"
+    watch_log = _journal(boot, "watch-log")
+    assert "?" not in red + green + blue, f"the watch daemon did not request the LED's lines:\n{watch_log}"
     return list(zip(red, green, blue, strict=True))
 
 
