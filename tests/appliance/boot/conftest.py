@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.appliance.boot import image, stages
-from tests.appliance.boot.machine import AMD64, RASPI3B, SCREEN, Arch, Machine
+from tests.appliance.boot.machine import AMD64, RASPI3B, SCREEN, VIRT, Arch, Machine
 from tests.appliance.boot.schedule_world import monday_calendar
-from tests.appliance.boot.world import PRINTER_FILE, HostWorld, guest_config, pi_config
+from tests.appliance.boot.world import PRINTER_FILE, VIRT_BUTTON_LINE, HostWorld, guest_config, pi_config, virt_config
 from tests.appliance.units import REPO
 
 GUEST = Path(__file__).parent / "guest"
@@ -163,3 +163,16 @@ def pi_first_booted(arm64_build: Built, world: HostWorld, tmp_path_factory: pyte
     machine = flash(probe_image, folder / "card", arm64_build, world, stages.PI_FIRST_BOOT, arch=RASPI3B,
                     config=pi_config(), dtb=dtb)
     return FirstBooted(machine, stages.pi_first_boot(machine, world))
+
+
+@pytest.fixture(scope="session")
+def pi_pressed(pi_first_booted: FirstBooted, world: HostWorld,
+               tmp_path_factory: pytest.TempPathFactory) -> stages.Stage:
+    """The Pi's card after its first boot, moved to QEMU's virt board (whose GPIO inputs the host can set) with
+    the LED and the button on that board's lines, and its button pressed (stages.pi_press)."""
+    folder = tmp_path_factory.mktemp("pi-virt")
+    card = pi_first_booted.copy(folder)
+    image.fat_write(card.image, {"downtime-kiosk.toml": virt_config(), "boot-test.sh": stages.PI_PRESS})
+    dtb = image.virt_device_tree(VIRT.machine, folder / "virt.dtb", PI_3B_REVISION)
+    machine = replace(card, arch=VIRT, dtb=dtb, pulled_up=(VIRT_BUTTON_LINE,))
+    return stages.pi_press(machine, world)

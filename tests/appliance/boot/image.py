@@ -107,11 +107,21 @@ def sd_card(path: Path) -> Path:
 def pi_device_tree(source: Path, dest: Path, revision: int) -> Path:
     """The Pi's device tree with the board revision in /system/linux,revision, which a Pi's firmware writes
     there before the kernel starts (gpiozero reads the board from it) and QEMU's -kernel boot does not."""
-    shutil.copyfile(source, dest)
+    if source != dest:
+        shutil.copyfile(source, dest)
     subprocess.run(["fdtput", "-c", str(dest), "/system"], check=True, capture_output=True)
     subprocess.run(["fdtput", "-t", "x", str(dest), "/system", "linux,revision", f"{revision:x}"], check=True,
                    capture_output=True)
     return dest
+
+
+def virt_device_tree(machine: list[str], dest: Path, revision: int) -> Path:
+    """QEMU's own device tree for the virt board `machine` (-M virt … as booted), without its gpio-keys node,
+    whose kernel driver would hold line 3 of the PL061, and with a Pi's board revision (pi_device_tree)."""
+    board = [machine[0], machine[1] + f",dumpdtb={dest}", *machine[2:]]
+    subprocess.run(["qemu-system-aarch64", *board, "-display", "none"], check=True, capture_output=True)
+    subprocess.run(["fdtput", "-r", str(dest), "/gpio-keys"], check=True, capture_output=True)
+    return pi_device_tree(dest, dest, revision)
 
 
 def have_tools(arch: str = "amd64") -> list[str]:

@@ -4,6 +4,7 @@ firmware passes it), the serial console last so the probe's lines reach the log,
 out is one socat per connection to 127.0.0.1."""
 
 import base64
+import contextlib
 import os
 import re
 import signal
@@ -42,6 +43,7 @@ class Arch:
     serial: list[str] = field(default_factory=list)   # -serial arguments before the console's
     rtc: bool = True     # False: no RTC, the clock goes on the kernel command line
     kernel: str = ""     # more kernel command-line arguments this machine needs
+    qtest: bool = False  # a qtest socket beside TCG, through which the host sets the machine's GPIO inputs
 
 
 AMD64 = Arch("qemu-system-x86_64", ["-M", "pc", "-m", "1536", "-smp", "2"], "ttyS0", "virtio", "/dev/vda2",
@@ -53,6 +55,13 @@ AMD64 = Arch("qemu-system-x86_64", ["-M", "pc", "-m", "1536", "-smp", "2"], "tty
 # Pi keeps the image's RuntimeWatchdogSec.
 RASPI3B = Arch("qemu-system-aarch64", ["-M", "raspi3b"], "ttyS1", "sd", "/dev/mmcblk0p2",
                ["-device", "usb-net,netdev=n0"], ["-serial", "null"], rtc=False, kernel="systemd.watchdog_sec=off")
+# The Pi's arm64 image on QEMU's virt board, for the one thing raspi3b cannot do: a press of the button. Its PL061
+# GPIO controller (gpiochip0, 8 lines) has working inputs with edge interrupts, and QEMU's qtest protocol, served
+# beside TCG, sets an input line's level from the host as a finger on the button would (Boot.drive). The board's
+# own gpio-keys node (the power button on line 3) is taken out of the device tree (image.virt_device_tree).
+VIRT = Arch("qemu-system-aarch64", ["-M", "virt", "-cpu", "cortex-a53", "-m", "1024", "-smp", "2", "-accel", "tcg"],
+            "ttyAMA0", "virtio", "/dev/vda2", ["-device", "virtio-net-pci,netdev=n0", "-device", "virtio-rng-pci"],
+            qtest=True)
 # A screen for the kiosk's DRM output: -M pc adds a standard VGA (a second DRM card, and the one a plain
 # screendump shows) unless told not to.
 SCREEN = ["-vga", "none", "-device", "virtio-gpu-pci"]
@@ -73,6 +82,8 @@ class Boot:
     log: Path
     monitor: Path
     started: float = field(default_factory=time.monotonic)
+    qtest: Path | None = None
+    gpio_device: str = ""   # the PL061's QOM path, once asked
 
     def text(self) -> str:
         """The serial console so far."""
@@ -125,12 +136,18 @@ class Boot:
 
     def monitor_command(self, command: str) -> str:
         """One QEMU monitor command (e.g. screendump)."""
+        _wait_for_socket(self.monitor)
         with socket.socket(socket.AF_UNIX) as sock:
             sock.connect(str(self.monitor))
             sock.settimeout(30)
             sock.sendall(command.encode() + b"\n")
             time.sleep(2)
-            return sock.recv(65536).decode(errors="replace")
+            sock.setblocking(False)
+            reply = b""
+            with contextlib.suppress(BlockingIOError):
+                while chunk := sock.recv(65536):
+                    reply += chunk
+            return reply.decode(errors="replace")
 
     def screendump(self, path: Path, timeout: float = 30) -> Path:
         """The guest's screen now, as QEMU's monitor dumps it (PPM)."""
@@ -141,6 +158,25 @@ class Boot:
         assert path.exists(), f"QEMU wrote no screendump to {path}"
         return path
 
+    def drive(self, line: int, level: int) -> None:
+        """Set input `line` of the machine's GPIO controller (the PL061) to `level`, through qtest."""
+        assert self.qtest is not None, "this machine has no qtest socket"
+        device = self.gpio_device = self.gpio_device or self._find_gpio_device()
+        _wait_for_socket(self.qtest)
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.connect(str(self.qtest))
+            sock.settimeout(30)
+            sock.sendall(f"set_irq_in {device} unnamed-gpio-in {line} {level}\n".encode())
+            reply = sock.recv(4096).decode(errors="replace")
+        assert reply.startswith("OK"), f"qtest set_irq_in {device} {line} {level}: {reply!r}"
+
+    def _find_gpio_device(self) -> str:
+        """The PL061's QOM path, from the monitor's object tree."""
+        tree = self.monitor_command("info qom-tree")
+        found = re.search(r"/(device\[\d+\]) \(pl061\)", tree)
+        assert found, f"no pl061 in the machine's object tree:\n{tree[-2000:]}"
+        return f"/machine/unattached/{found.group(1)}"
+
     def power_cut(self) -> None:
         """SIGKILL: the emulated machine loses power mid-flight."""
         self.process.send_signal(signal.SIGKILL)
@@ -149,6 +185,13 @@ class Boot:
     def seconds(self) -> float:
         """Wall seconds since QEMU started."""
         return time.monotonic() - self.started
+
+
+def _wait_for_socket(path: Path, timeout: float = 30) -> None:
+    """QEMU makes its listening sockets as it starts: wait until `path` is there."""
+    deadline = time.monotonic() + timeout
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
 
 
 @dataclass
@@ -165,6 +208,7 @@ class Machine:
     boots: int = 0
     extra: list[str] = field(default_factory=list)
     dtb: Path | None = None
+    pulled_up: tuple[int, ...] = ()   # GPIO inputs held high from power-on, as a pull-up resistor holds them
 
     def kernel_arguments(self) -> str:
         """cmdline.txt from the card, with this machine's root device and the serial console last."""
@@ -190,11 +234,17 @@ class Machine:
                    "-drive", f"file={self.image},format=raw,if={self.arch.disk}",
                    "-netdev", netdev(self.forwards), *self.arch.devices,
                    "-rtc", f"base={self.clock.astimezone(UTC):%Y-%m-%dT%H:%M:%S}", *self.extra]
+        qtest = self.folder / f"qtest-{self.boots}.sock" if self.arch.qtest else None
+        if qtest is not None:
+            command += ["-qtest", f"unix:{qtest},server=on,wait=off", "-qtest-log", "/dev/null"]
         (self.folder / f"qemu-{self.boots}.cmd").write_text(" ".join(command) + "\n")
         process = subprocess.Popen(["nice", "-n", "5", *command], stdin=subprocess.DEVNULL,
                                    stdout=open(self.folder / f"qemu-{self.boots}.out", "wb"),  # noqa: SIM115
                                    stderr=subprocess.STDOUT, env={**os.environ, "LANG": "C"})
-        return Boot(process, log, monitor)
+        boot = Boot(process, log, monitor, qtest=qtest)
+        for line in self.pulled_up:
+            boot.drive(line, 1)
+        return boot
 
     def finished(self, boot: Boot) -> None:
         """Move the clock on by the time the boot took."""

@@ -24,7 +24,7 @@ from tests.appliance.boot import image, probes, screen
 from tests.appliance.boot.fixtures_world import outage
 from tests.appliance.boot.machine import Boot, Machine
 from tests.appliance.boot.schedule_world import SUNDAY_1500, SUNDAY_1700, SUNDAY_1728, SUNDAY_1810, monday_calendar
-from tests.appliance.boot.world import PI_PINS, HostWorld, guest_config
+from tests.appliance.boot.world import PI_PINS, VIRT_BUTTON_LINE, HostWorld, guest_config
 from tests.fixtures.http_server import Reply
 
 POLL, CONFIRM, PROBE_TIMEOUT = 20, 10, 30     # as guest_config()
@@ -119,6 +119,26 @@ say "lines-outage $(sample_lines 60 {PI_LINES})"
 dump {probes.STATE}
 journalctl -b --no-pager -o cat -u downtime-kiosk-watch.service | grep -iE 'schedule' | tail -n 5 \
   | sed 's/^/BOOT-TEST schedule-log /'
+systemctl poweroff
+"""
+
+
+PRESS_SECONDS = 0.5   # a plain press: well under [button] hold_seconds (3 s), well over bounce_ms (50 ms)
+PI_PRESS = f"""
+{probes.FOLLOW_LEVEL}
+say "chip $(gpiodetect | head -n 1)"
+follow_level 600 operational
+sleep 5
+say "button $(gpioinfo -c gpiochip0 {VIRT_BUTTON_LINE} 2>&1 | tr -s '\t ' ' ')"
+say "ready-for-press"
+end=$(( $(date +%s) + 600 ))
+while [ "$(date +%s)" -lt "$end" ]; do
+  journalctl -b -u downtime-kiosk-watch.service --no-pager -o cat | grep -qE '^button press: print(ed|ing .* failed)' \
+    && break
+  sleep 2
+done
+journalctl -b -u downtime-kiosk-watch.service --no-pager -o cat | grep -E '^(button|the button)' | tail -n 5 \
+  | sed 's/^/BOOT-TEST press-log /'
 systemctl poweroff
 """
 
@@ -264,4 +284,23 @@ def pi_first_boot(machine: Machine, world: HostWorld) -> Stage:
     except AssertionError as problem:
         stage.notes["follow_problem"] = str(problem)
     _power_off(stage, boot, machine, world, 900)
+    return _end(stage, world)
+
+
+def pi_press(machine: Machine, world: HostWorld) -> Stage:
+    """The Pi's card on the virt board: once the box is up, the button is pressed for PRESS_SECONDS (its line
+    pulled low, then let go); the packet it prints reaches the host's printer."""
+    stage = _begin(world)
+    world.status.reset()
+    boot = machine.power_on(timeout=900)
+    stage.boots.append(boot)
+    try:
+        boot.wait_for(r"^ready-for-press$", 900)
+        boot.drive(VIRT_BUTTON_LINE, 0)
+        time.sleep(PRESS_SECONDS)
+        boot.drive(VIRT_BUTTON_LINE, 1)
+        boot.wait_for(r"^press-log ", 700)
+    except AssertionError as problem:
+        stage.notes["press_problem"] = str(problem)
+    _power_off(stage, boot, machine, world, 300)
     return _end(stage, world)

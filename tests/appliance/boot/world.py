@@ -153,4 +153,23 @@ def pi_config() -> str:
     return guest_config(hardware=PI_HARDWARE)
 
 
+# The same box on QEMU's virt board, whose GPIO controller has 8 lines: the LED on GPIO5-7, the button on GPIO4
+# (to ground, with the pull-up on: [button]'s defaults).
+VIRT_PINS = {"red": "GPIO5", "green": "GPIO6", "blue": "GPIO7", "button": "GPIO4"}
+VIRT_BUTTON_LINE = 4
+
+
+def virt_config() -> str:
+    """downtime-kiosk.toml for the Pi's image on the virt board (VIRT_PINS)."""
+    pins = ", ".join(f'{colour} = "{VIRT_PINS[colour]}"' for colour in ("red", "green", "blue"))
+    return guest_config(hardware=f"""[led]
+kind = "rgb"
+pins = {{ {pins} }}
+night = ""
+
+[button]
+pin = "{VIRT_PINS['button']}"
+""")
+
+
 PRINTER_FILE = f"socket://{GUEST_HOST}:{PRINTER}\n"
