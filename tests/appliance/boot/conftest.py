@@ -173,6 +173,6 @@ def pi_pressed(pi_first_booted: FirstBooted, world: HostWorld,
     folder = tmp_path_factory.mktemp("pi-virt")
     card = pi_first_booted.copy(folder)
     image.fat_write(card.image, {"downtime-kiosk.toml": virt_config(), "boot-test.sh": stages.PI_PRESS})
-    dtb = image.virt_device_tree(VIRT.machine, folder / "virt.dtb", PI_3B_REVISION)
+    dtb = image.virt_device_tree(VIRT.qemu, VIRT.machine, folder / "virt.dtb", PI_3B_REVISION)
     machine = replace(card, arch=VIRT, dtb=dtb, pulled_up=(VIRT_BUTTON_LINE,))
     return stages.pi_press(machine, world)

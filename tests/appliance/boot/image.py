@@ -115,11 +115,13 @@ def pi_device_tree(source: Path, dest: Path, revision: int) -> Path:
     return dest
 
 
-def virt_device_tree(machine: list[str], dest: Path, revision: int) -> Path:
-    """QEMU's own device tree for the virt board `machine` (-M virt … as booted), without its gpio-keys node,
-    whose kernel driver would hold line 3 of the PL061, and with a Pi's board revision (pi_device_tree)."""
-    board = [machine[0], machine[1] + f",dumpdtb={dest}", *machine[2:]]
-    subprocess.run(["qemu-system-aarch64", *board, "-display", "none"], check=True, capture_output=True)
+def virt_device_tree(qemu: str, machine: list[str], dest: Path, revision: int) -> Path:
+    """QEMU's own device tree for the board `machine` (its arguments as booted: "-M", "virt", …), without its
+    gpio-keys node, whose kernel driver would hold line 3 of the PL061, and with a Pi's board revision
+    (pi_device_tree)."""
+    at = machine.index("-M") + 1
+    board = [*machine[:at], f"{machine[at]},dumpdtb={dest}", *machine[at + 1:]]
+    subprocess.run([qemu, *board, "-display", "none"], check=True, capture_output=True)
     subprocess.run(["fdtput", "-r", str(dest), "/gpio-keys"], check=True, capture_output=True)
     return pi_device_tree(dest, dest, revision)
 

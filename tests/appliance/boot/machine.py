@@ -4,7 +4,6 @@ firmware passes it), the serial console last so the probe's lines reach the log,
 out is one socat per connection to 127.0.0.1."""
 
 import base64
-import contextlib
 import os
 import re
 import signal
@@ -28,6 +27,7 @@ EMULATOR_FAULTS = {
     "Internal error: Oops": "the guest kernel crashed (an oops under TCG)",
 }
 RETRIES_AFTER_FAULT = 2
+SELF_REBOOTS = 3   # the reboots a boot may make by itself before the system is up (setup's: one)
 
 
 @dataclass(frozen=True)
@@ -134,20 +134,21 @@ class Boot:
         """QEMU's exit status once the guest powered off (or rebooted: -no-reboot)."""
         return self.process.wait(timeout=timeout)
 
-    def monitor_command(self, command: str) -> str:
-        """One QEMU monitor command (e.g. screendump)."""
-        _wait_for_socket(self.monitor)
+    def monitor_command(self, command: str, timeout: float = 30) -> str:
+        """One QEMU monitor command (e.g. screendump) and what the monitor printed, up to its next prompt."""
+        self._wait_for_socket(self.monitor)
+        reply = b""
         with socket.socket(socket.AF_UNIX) as sock:
             sock.connect(str(self.monitor))
-            sock.settimeout(30)
+            sock.settimeout(timeout)
             sock.sendall(command.encode() + b"\n")
-            time.sleep(2)
-            sock.setblocking(False)
-            reply = b""
-            with contextlib.suppress(BlockingIOError):
-                while chunk := sock.recv(65536):
-                    reply += chunk
-            return reply.decode(errors="replace")
+            # the banner ends with a prompt, the command's output with another
+            while reply.count(b"(qemu) ") < 2 or not reply.endswith(b"(qemu) "):
+                chunk = sock.recv(65536)
+                if not chunk:
+                    break
+                reply += chunk
+        return reply.decode(errors="replace")
 
     def screendump(self, path: Path, timeout: float = 30) -> Path:
         """The guest's screen now, as QEMU's monitor dumps it (PPM)."""
@@ -162,20 +163,30 @@ class Boot:
         """Set input `line` of the machine's GPIO controller (the PL061) to `level`, through qtest."""
         assert self.qtest is not None, "this machine has no qtest socket"
         device = self.gpio_device = self.gpio_device or self._find_gpio_device()
-        _wait_for_socket(self.qtest)
+        self._wait_for_socket(self.qtest)
+        reply = b""
         with socket.socket(socket.AF_UNIX) as sock:
             sock.connect(str(self.qtest))
             sock.settimeout(30)
             sock.sendall(f"set_irq_in {device} unnamed-gpio-in {line} {level}\n".encode())
-            reply = sock.recv(4096).decode(errors="replace")
-        assert reply.startswith("OK"), f"qtest set_irq_in {device} {line} {level}: {reply!r}"
+            while not reply.endswith(b"\n") and (chunk := sock.recv(4096)):
+                reply += chunk
+        assert reply.startswith(b"OK"), f"qtest set_irq_in {device} {line} {level}: {reply!r}"
 
     def _find_gpio_device(self) -> str:
-        """The PL061's QOM path, from the monitor's object tree."""
+        """The PL061's QOM path, from the monitor's object tree (virt adds its devices unattached, unnamed)."""
         tree = self.monitor_command("info qom-tree")
         found = re.search(r"/(device\[\d+\]) \(pl061\)", tree)
         assert found, f"no pl061 in the machine's object tree:\n{tree[-2000:]}"
         return f"/machine/unattached/{found.group(1)}"
+
+    def _wait_for_socket(self, path: Path, timeout: float = 30) -> None:
+        """QEMU makes its listening sockets as it starts: wait until `path` is there."""
+        deadline = time.monotonic() + timeout
+        while not path.exists():
+            assert self.process.poll() is None, f"QEMU exited ({self.process.returncode}) before making {path}"
+            assert time.monotonic() < deadline, f"QEMU made no {path} in {timeout:.0f} s"
+            time.sleep(0.2)
 
     def power_cut(self) -> None:
         """SIGKILL: the emulated machine loses power mid-flight."""
@@ -185,13 +196,6 @@ class Boot:
     def seconds(self) -> float:
         """Wall seconds since QEMU started."""
         return time.monotonic() - self.started
-
-
-def _wait_for_socket(path: Path, timeout: float = 30) -> None:
-    """QEMU makes its listening sockets as it starts: wait until `path` is there."""
-    deadline = time.monotonic() + timeout
-    while not path.exists() and time.monotonic() < deadline:
-        time.sleep(0.2)
 
 
 @dataclass
@@ -221,7 +225,8 @@ class Machine:
         return f"{line} {slow}{clock}{extra} console={self.arch.console},115200"
 
     def boot(self, at: datetime | None = None) -> Boot:
-        """Power on (with the clock at `at`, else where it got to)."""
+        """Power on (with the clock at `at`, else where it got to); returns once the `pulled_up` lines are set,
+        seconds after QEMU starts and long before the guest's kernel reads them."""
         if at is not None:
             self.clock = at
         self.boots += 1
@@ -236,14 +241,18 @@ class Machine:
                    "-rtc", f"base={self.clock.astimezone(UTC):%Y-%m-%dT%H:%M:%S}", *self.extra]
         qtest = self.folder / f"qtest-{self.boots}.sock" if self.arch.qtest else None
         if qtest is not None:
-            command += ["-qtest", f"unix:{qtest},server=on,wait=off", "-qtest-log", "/dev/null"]
+            command += ["-qtest", f"unix:{qtest},server=on,wait=off", "-qtest-log", "none"]
         (self.folder / f"qemu-{self.boots}.cmd").write_text(" ".join(command) + "\n")
         process = subprocess.Popen(["nice", "-n", "5", *command], stdin=subprocess.DEVNULL,
                                    stdout=open(self.folder / f"qemu-{self.boots}.out", "wb"),  # noqa: SIM115
                                    stderr=subprocess.STDOUT, env={**os.environ, "LANG": "C"})
         boot = Boot(process, log, monitor, qtest=qtest)
-        for line in self.pulled_up:
-            boot.drive(line, 1)
+        try:
+            for line in self.pulled_up:
+                boot.drive(line, 1)
+        except BaseException:
+            boot.power_cut()
+            raise
         return boot
 
     def finished(self, boot: Boot) -> None:
@@ -252,9 +261,10 @@ class Machine:
 
     def power_on(self, at: datetime | None = None, timeout: float = 600) -> Boot:
         """Boot until the probe reports the system up, through the reboots the box makes by itself (the first
-        boot's switch to the read-only root; QEMU's -no-reboot turns each into an exit). A boot the emulator
-        spoils before the system is up (EMULATOR_FAULTS) loses its power and boots again, as a clinic would
-        unplug a box that came up without its network: the box is built for that, and this says so."""
+        boot's switch to the read-only root; QEMU's -no-reboot turns each into an exit; at most SELF_REBOOTS).
+        A boot the emulator spoils before the system is up (EMULATOR_FAULTS) loses its power and boots again,
+        at most RETRIES_AFTER_FAULT times, with a warning naming its console log. A fault seen in a boot that
+        rebooted by itself counts too: its console said the emulator failed, whatever came after."""
         boot = self.boot(at)
         reboots = faults = 0
         while True:
@@ -271,7 +281,7 @@ class Machine:
                               stacklevel=2)
                 if boot.process.poll() is None:
                     boot.power_cut()
-            elif boot.process.poll() is None or reboots == 3:
+            elif boot.process.poll() is None or reboots == SELF_REBOOTS:
                 return boot
             else:
                 reboots += 1

@@ -51,7 +51,7 @@ def test_the_pi_fetches_the_schedule_without_a_false_alert(pi_first_booted: Firs
 
 def _journal(boot: Boot, key: str) -> str:
     """The watch daemon's journal lines the probe reported under `key` (watch-log: GPIO, schedule-log: the
-    schedule), for a failure message."""
+    schedule, press-log: the button), for a failure message or a check."""
     return "\n".join(line for line in boot.lines() if line.startswith(f"{key} "))
 
 
@@ -111,8 +111,10 @@ def test_a_press_of_the_pis_button_prints_the_downtime_packet(pi_pressed: stages
     assert "input" in line and "bias=pull-up" in line and "edges=both" in line, line
     press_log = _journal(boot, "press-log")
     assert "button press: printing the downtime packet" in press_log, press_log
-    assert "button press: printed the downtime packet" in press_log, press_log
+    packet = PrintingSettings().packet
+    assert f"button press: printed the downtime packet ({len(packet)} forms" in press_log, press_log
+    assert len(pi_pressed.jobs) == sum(item.copies for item in packet), [job.name for job in pi_pressed.jobs]
     printed = "\n".join(job_text(job) for job in pi_pressed.jobs)
-    for item in PrintingSettings().packet:
+    for item in packet:
         assert BUILTIN_TITLES[item.form_id] in printed, (item.form_id, [job.name for job in pi_pressed.jobs])
     assert pi_pressed.exit_codes == [0]

@@ -156,7 +156,7 @@ def pi_config() -> str:
 # The same box on QEMU's virt board, whose GPIO controller has 8 lines: the LED on GPIO5-7, the button on GPIO4
 # (to ground, with the pull-up on: [button]'s defaults).
 VIRT_PINS = {"red": "GPIO5", "green": "GPIO6", "blue": "GPIO7", "button": "GPIO4"}
-VIRT_BUTTON_LINE = 4
+VIRT_BUTTON_LINE = int(VIRT_PINS["button"].removeprefix("GPIO"))   # the PL061 line the host drives
 
 
 def virt_config() -> str:
