@@ -86,10 +86,13 @@ base_tarball() {
   echo "$tarball"
 }
 
+# tar runs zstd itself: in `zstd -d | tar -x`, tar stops reading at the archive's end-of-archive blocks, and when
+# zstd still has the last few KB of padding to write it dies of SIGPIPE, which pipefail made the build's exit (141),
+# now and then. tar ignores that SIGPIPE in its own child.
 unpack() {
   rm -rf "$root"
   mkdir -p "$root"
-  zstd -q -d -c "$1" | tar -C "$root" -xpf -
+  tar -C "$root" --zstd -xpf "$1"
 }
 
 # pypi_file FILE SHA256 PIP-ARGS…: FILE from PyPI into the cache (pip download), checked against its pinned hash.
@@ -147,7 +150,7 @@ tools_root() {
     mv "$tarball.partial" "$tarball"
   fi
   mkdir -p "$tools"
-  zstd -q -d -c "$tarball" | tar -C "$tools" -xpf -
+  tar -C "$tools" --zstd -xpf "$tarball"   # as unpack
 }
 
 in_tools() {
