@@ -105,10 +105,14 @@ def sd_card(path: Path) -> Path:
 
 
 def pi_device_tree(source: Path, dest: Path, revision: int) -> Path:
-    """The Pi's device tree with the board revision in /system/linux,revision, which a Pi's firmware writes
-    there before the kernel starts (gpiozero reads the board from it) and QEMU's -kernel boot does not."""
-    if source != dest:
-        shutil.copyfile(source, dest)
+    """The Pi's device tree with the board revision in it (add_revision)."""
+    shutil.copyfile(source, dest)
+    return add_revision(dest, revision)
+
+
+def add_revision(dest: Path, revision: int) -> Path:
+    """The board revision in /system/linux,revision, which a Pi's firmware writes there before the kernel starts
+    (gpiozero reads the board from it) and QEMU's -kernel boot does not."""
     subprocess.run(["fdtput", "-c", str(dest), "/system"], check=True, capture_output=True)
     subprocess.run(["fdtput", "-t", "x", str(dest), "/system", "linux,revision", f"{revision:x}"], check=True,
                    capture_output=True)
@@ -118,12 +122,12 @@ def pi_device_tree(source: Path, dest: Path, revision: int) -> Path:
 def virt_device_tree(qemu: str, machine: list[str], dest: Path, revision: int) -> Path:
     """QEMU's own device tree for the board `machine` (its arguments as booted: "-M", "virt", …), without its
     gpio-keys node, whose kernel driver would hold line 3 of the PL061, and with a Pi's board revision
-    (pi_device_tree)."""
+    (add_revision)."""
     at = machine.index("-M") + 1
     board = [*machine[:at], f"{machine[at]},dumpdtb={dest}", *machine[at + 1:]]
     subprocess.run([qemu, *board, "-display", "none"], check=True, capture_output=True)
     subprocess.run(["fdtput", "-r", str(dest), "/gpio-keys"], check=True, capture_output=True)
-    return pi_device_tree(dest, dest, revision)
+    return add_revision(dest, revision)
 
 
 def have_tools(arch: str = "amd64") -> list[str]:

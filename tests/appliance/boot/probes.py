@@ -22,6 +22,15 @@ follow_level() {
 }
 """
 
+# watch_journal KEY ERE: the watch daemon's last 5 journal lines matching ERE (case aside; systemd's own
+# Starting/Started lines left out), each printed as "KEY line".
+WATCH_JOURNAL = """
+watch_journal() {
+  journalctl -b -u downtime-kiosk-watch.service --no-pager -o cat | grep -iE "$2" | grep -vE '^(Starting|Started) ' \\
+    | tail -n 5 | sed "s/^/BOOT-TEST $1 /"
+}
+"""
+
 PRINTERS = """
 say "printers $(lpstat -v 2>&1 | tr '\\n' ' ')"
 say "default-printer $(lpstat -d 2>&1)"

@@ -101,6 +101,7 @@ systemctl poweroff
 PI_LINES = f"{PI_PINS['red']} {PI_PINS['green']} {PI_PINS['blue']}"
 PI_FIRST_BOOT = f"""
 {probes.REPORT_UNITS}
+{probes.WATCH_JOURNAL}
 {probes.PRINTERS}
 {probes.FOLLOW_LEVEL}
 {probes.SAMPLE_LINES}
@@ -109,8 +110,7 @@ say "chip $(gpiodetect | head -n 1)"
 say "gpiochip $(stat -c '%A %U %G' /dev/gpiochip0)"
 follow_level 600 operational
 sleep 5
-journalctl -b -u downtime-kiosk-watch.service --no-pager -o cat | grep -iE 'gpio|led|button' \
-  | grep -vE '^(Starting|Started) ' | tail -n 5 | sed 's/^/BOOT-TEST watch-log /'
+watch_journal watch-log 'gpio|led|button'
 say "lines-operational $(sample_lines 60 {PI_LINES})"
 say "button $(gpioinfo -c gpiochip0 {PI_PINS['button']} 2>&1 | tr -s '\t ' ' ')"
 say "ready-for-outage"
@@ -118,8 +118,7 @@ follow_level 600 outage
 sleep 5
 say "lines-outage $(sample_lines 60 {PI_LINES})"
 dump {probes.STATE}
-journalctl -b --no-pager -o cat -u downtime-kiosk-watch.service | grep -iE 'schedule' | tail -n 5 \
-  | sed 's/^/BOOT-TEST schedule-log /'
+watch_journal schedule-log schedule
 systemctl poweroff
 """
 
@@ -127,6 +126,7 @@ systemctl poweroff
 PRESS_SECONDS = 0.5   # a plain press: well under [button] hold_seconds (3 s), well over bounce_ms (50 ms)
 PI_PRESS = f"""
 {probes.FOLLOW_LEVEL}
+{probes.WATCH_JOURNAL}
 say "chip $(gpiodetect | head -n 1)"
 follow_level 600 operational
 sleep 5
@@ -138,8 +138,7 @@ while [ "$(date +%s)" -lt "$end" ]; do
     && break
   sleep 2
 done
-journalctl -b -u downtime-kiosk-watch.service --no-pager -o cat | grep -E '^(button|the button)' | tail -n 5 \
-  | sed 's/^/BOOT-TEST press-log /'
+watch_journal press-log '^(button|the button)'
 systemctl poweroff
 """
 

@@ -138,19 +138,23 @@ require_clock_sync = false
 # The Pi's LED and button on the pins docs/config.example.toml names; no night dimming (the clock is set on the
 # kernel command line, and the test reads full on/off).
 PI_PINS = {"red": "GPIO17", "green": "GPIO27", "blue": "GPIO22", "button": "GPIO23"}
-PI_HARDWARE = f"""[led]
+
+
+def _hardware(pins: dict[str, str]) -> str:
+    """[led] (RGB, no night dimming) and [button] on `pins` ({"red", "green", "blue", "button"} -> pin)."""
+    return f"""[led]
 kind = "rgb"
-pins = {{ red = "{PI_PINS['red']}", green = "{PI_PINS['green']}", blue = "{PI_PINS['blue']}" }}
+pins = {{ red = "{pins['red']}", green = "{pins['green']}", blue = "{pins['blue']}" }}
 night = ""
 
 [button]
-pin = "{PI_PINS['button']}"
+pin = "{pins['button']}"
 """
 
 
 def pi_config() -> str:
     """downtime-kiosk.toml for the emulated Pi: guest_config() with an RGB LED and the button wired."""
-    return guest_config(hardware=PI_HARDWARE)
+    return guest_config(hardware=_hardware(PI_PINS))
 
 
 # The same box on QEMU's virt board, whose GPIO controller has 8 lines: the LED on GPIO5-7, the button on GPIO4
@@ -161,15 +165,7 @@ VIRT_BUTTON_LINE = int(VIRT_PINS["button"].removeprefix("GPIO"))   # the PL061 l
 
 def virt_config() -> str:
     """downtime-kiosk.toml for the Pi's image on the virt board (VIRT_PINS)."""
-    pins = ", ".join(f'{colour} = "{VIRT_PINS[colour]}"' for colour in ("red", "green", "blue"))
-    return guest_config(hardware=f"""[led]
-kind = "rgb"
-pins = {{ {pins} }}
-night = ""
-
-[button]
-pin = "{VIRT_PINS['button']}"
-""")
+    return guest_config(hardware=_hardware(VIRT_PINS))
 
 
 PRINTER_FILE = f"socket://{GUEST_HOST}:{PRINTER}\n"
