@@ -90,7 +90,7 @@ def test_an_outage_that_ends_raises_the_alert_and_a_hold_prints_the_sheet(
     began, ended = windows[1].start.astimezone(NY), windows[1].end.astimezone(NY)
     assert ended - began >= timedelta(minutes=20)
     message = f"ICANotes is back — print the catch-up sheet for the downtime {began:%H:%M}–{ended:%H:%M}"
-    wait_until(lambda: [a["message"] for a in state(state_file).get("alerts", [])] == [message], 10, "the alert")
+    wait_until(lambda: [a["message"] for a in state(state_file).get("alerts", [])] == [message], 30, "the alert")
     shown = state(state_file)
     assert shown["led"]["overlay"] == "alert"  # the LED's reminder blip
     assert shown["led"]["pattern"] == "operational"
@@ -104,7 +104,7 @@ def test_an_outage_that_ends_raises_the_alert_and_a_hold_prints_the_sheet(
     text = subprocess.run(["pdftotext", "-layout", str(documents[0]), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Catch-up sheet" in text and INSIDE in text and OUTSIDE not in text
-    wait_until(lambda: state(state_file).get("alerts") == [], 10, "the alert to end once printed")
+    wait_until(lambda: state(state_file).get("alerts") == [], 30, "the alert to end once printed")
     assert state(state_file)["led"]["overlay"] is None
     record = ReconcileBook(tmp_path / "state").get(windows[1].start.astimezone(UTC).isoformat(timespec="seconds"))
     assert record.printed_at is not None and record.prints == 1
@@ -126,6 +126,6 @@ def test_a_dismissed_alert_ends_without_printing(started: tuple[DaemonThread, St
     wait_until(lambda: bool(state(state_file).get("reconcile", {}).get("pending")), 10, "the pending sheet")
     key = state(state_file)["reconcile"]["pending"]["key"]
     ReconcileBook(tmp_path / "state").dismiss(key, datetime.now(UTC))  # what the screen's Dismiss does
-    wait_until(lambda: state(state_file).get("alerts") == [], 10, "the alert to end")
+    wait_until(lambda: state(state_file).get("alerts") == [], 30, "the alert to end")
     assert state(state_file)["reconcile"]["pending"] is None
     assert queue.documents() == []
