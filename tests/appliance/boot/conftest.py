@@ -21,6 +21,17 @@ PROBE_DIR = "/usr/local/lib/downtime-kiosk-boot-test"
 UNIT_DIR = "/etc/systemd/system"
 PROBE_UNITS = ("downtime-kiosk-boot-test.service", "downtime-kiosk-boot-test-relay.service")
 
+# Wall seconds of each build and stage of this session, printed at its end (docs/appliance.md's figures).
+FIGURES: dict[str, float] = {}
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The session's build and stage times, for docs/appliance.md §12-13."""
+    if FIGURES:
+        terminalreporter.write_sep("=", "boot figures (wall seconds)")
+        for name, seconds in FIGURES.items():
+            terminalreporter.write_line(f"{name}: {seconds:.0f} s")
+
 
 @dataclass(frozen=True)
 class Built:
@@ -46,7 +57,8 @@ def build(arch: str, out: Path, *options: str) -> Built:
                            *options, "--out", str(out)], capture_output=True, text=True, check=False, timeout=3600)
     (out.parent / f"build-{arch}.log").write_text(done.stdout + done.stderr)
     assert done.returncode == 0, f"build.sh failed ({done.returncode}):\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
-    return Built(out, time.monotonic() - started)
+    FIGURES[f"image build ({arch})"] = time.monotonic() - started
+    return Built(out, FIGURES[f"image build ({arch})"])
 
 
 def add_probe(source: Path, dest: Path) -> Path:
@@ -104,6 +116,12 @@ def flash(source: Path, folder: Path, build: Built, world: HostWorld, probe: str
                    extra=list(extra or []), dtb=dtb)
 
 
+def _timed(name: str, stage: stages.Stage) -> stages.Stage:
+    """`stage`, its wall time noted in FIGURES."""
+    FIGURES[name] = stage.seconds
+    return stage
+
+
 @dataclass
 class FirstBooted:
     """The card after stage 1, and what stage 1 reported."""
@@ -124,19 +142,20 @@ def first_booted(amd64_build: Built, amd64_probe_image: Path, world: HostWorld,
     """Stage 1: a freshly flashed card booted for the first time."""
     machine = flash(amd64_probe_image, tmp_path_factory.mktemp("stage1"), amd64_build, world, stages.FIRST_BOOT,
                     extra=SCREEN)
-    return FirstBooted(machine, stages.first_boot(machine, world))
+    return FirstBooted(machine, _timed("stage 1, first boot (amd64)", stages.first_boot(machine, world)))
 
 
 @pytest.fixture(scope="session")
 def evening(first_booted: FirstBooted, world: HostWorld, tmp_path_factory: pytest.TempPathFactory) -> stages.Stage:
     """Stage 2: the evening after the first boot, with a wrong configuration on the card."""
-    return stages.evening(first_booted.copy(tmp_path_factory.mktemp("stage2")), world)
+    return _timed("stage 2, the evening", stages.evening(first_booted.copy(tmp_path_factory.mktemp("stage2")), world))
 
 
 @pytest.fixture(scope="session")
 def power_cut(first_booted: FirstBooted, world: HostWorld, tmp_path_factory: pytest.TempPathFactory) -> stages.Stage:
     """Stage 3: a power cut just before the evening print."""
-    return stages.power_cut(first_booted.copy(tmp_path_factory.mktemp("stage3")), world)
+    return _timed("stage 3, the power cut", stages.power_cut(first_booted.copy(tmp_path_factory.mktemp("stage3")),
+                                                             world))
 
 
 PI_3B_REVISION = 0xA02082   # what a Raspberry Pi 3 Model B's firmware reports
@@ -162,7 +181,7 @@ def pi_first_booted(arm64_build: Built, world: HostWorld, tmp_path_factory: pyte
     dtb = image.pi_device_tree(arm64_build.folder / "bcm2837-rpi-3-b.dtb", folder / "pi.dtb", PI_3B_REVISION)
     machine = flash(probe_image, folder / "card", arm64_build, world, stages.PI_FIRST_BOOT, arch=RASPI3B,
                     config=pi_config(), dtb=dtb)
-    return FirstBooted(machine, stages.pi_first_boot(machine, world))
+    return FirstBooted(machine, _timed("the Pi's first boot (raspi3b)", stages.pi_first_boot(machine, world)))
 
 
 @pytest.fixture(scope="session")
@@ -175,4 +194,4 @@ def pi_pressed(pi_first_booted: FirstBooted, world: HostWorld,
     image.fat_write(card.image, {"downtime-kiosk.toml": virt_config(), "boot-test.sh": stages.PI_PRESS})
     dtb = image.virt_device_tree(VIRT.qemu, VIRT.machine, folder / "virt.dtb", PI_3B_REVISION)
     machine = replace(card, arch=VIRT, dtb=dtb, pulled_up=(VIRT_BUTTON_LINE,))
-    return stages.pi_press(machine, world)
+    return _timed("the button pressed (virt)", stages.pi_press(machine, world))

@@ -1,6 +1,8 @@
 """Shell snippets the guest's probe runs (boot-test.sh on the card, sourced by guest/run-probe.sh after the boot
 settled). `say` prints a "BOOT-TEST …" line on the serial console, `dump FILE` the file in base64."""
 
+from tests.appliance.boot.world import CALENDAR, GUEST_HOST
+
 UNITS = ("downtime-kiosk-setup.service", "downtime-kiosk-watch.service", "downtime-kiosk-ui.service",
          "downtime-kiosk-nightly.timer", "cups.service")
 
@@ -85,18 +87,27 @@ kill -SEGV "$ui"
 restarted downtime-kiosk-ui.service "$ui" 180
 """
 
-# shot NAME BEFORE [AFTER]: once the screen has drawn its first frame (its journal says so), asks the host for a
-# screendump and holds still while the host takes it (redrawing under TCG with llvmpipe takes many seconds).
-SHOT = """
-first_frame() {
+# shot NAME BEFORE [MOST]: once the screen has drawn its first frame (its journal says so), asks the host for a
+# screendump and holds still while the host takes it (redrawing under TCG with llvmpipe takes many seconds): until
+# the host answers /boot-test/shot-NAME (HostWorld.tell_probe) or MOST seconds (default 150) passed.
+SHOT = f"""
+first_frame() {{
   end=$(( $(date +%s) + $1 ))
   while [ "$(date +%s)" -lt "$end" ]; do
     journalctl -b -u downtime-kiosk-ui.service --no-pager | grep -q 'first frame showing' && return 0
     sleep 3
   done
   say "no-first-frame $(systemctl is-active downtime-kiosk-ui.service)"
-}
-shot() { sleep "$2"; say "shot $1"; sleep "${3:-8}"; }   # NAME, seconds before, seconds for the host
+}}
+shot() {{
+  sleep "$2"
+  say "shot $1"
+  end=$(( $(date +%s) + ${{3:-150}} ))
+  until busybox wget -q -O /dev/null "http://{GUEST_HOST}:{CALENDAR}/boot-test/shot-$1" 2>/dev/null; do
+    [ "$(date +%s)" -lt "$end" ] || {{ say "shot-unanswered $1"; return 0; }}
+    sleep 2
+  done
+}}
 """
 
 # sample_lines COUNT NAME...: COUNT readings, 0.1 s apart, of the named GPIO lines as the kernel's debugfs shows

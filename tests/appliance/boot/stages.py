@@ -45,7 +45,7 @@ first_frame 300
 shot operational 10
 {probes.FOLLOW_LEVEL}
 follow_level 420 outage
-shot outage 5 150
+shot outage 5
 dump {probes.STATE}
 {probes.RESTARTS}
 echo "written at first boot" > /etc/boot-test-outside
@@ -195,22 +195,24 @@ def first_boot(machine: Machine, world: HostWorld) -> Stage:
     boot = machine.power_on(SUNDAY_1500)
     stage.boots.append(boot)
     try:
-        _screendump(boot, machine, stage, Level.OPERATIONAL)
+        _screendump(boot, machine, stage, world, Level.OPERATIONAL)
         boot.wait_for(r"^level operational$", 420)
         outage(world)
         switched = time.monotonic()
         boot.wait_for(r"^level outage$", FOLLOW_SECONDS)
         stage.notes["followed_seconds"] = time.monotonic() - switched
-        _screendump(boot, machine, stage, Level.OUTAGE)
+        _screendump(boot, machine, stage, world, Level.OUTAGE)
     except AssertionError as problem:
         stage.notes["follow_problem"] = str(problem)
     _power_off(stage, boot, machine, world, 900)
     return _end(stage, world)
 
 
-def _screendump(boot: Boot, machine: Machine, stage: Stage, level: Level, within: float = 140) -> None:
+def _screendump(boot: Boot, machine: Machine, stage: Stage, world: HostWorld, level: Level, *,
+                within: float = 140) -> None:
     """When the probe says `shot LEVEL`, screendumps every 5 s until the band is `level`'s or `within` seconds
-    passed (path of the last in notes["screen LEVEL"], the seconds it took in notes["screen LEVEL seconds"])."""
+    passed (path of the last in notes["screen LEVEL"], the seconds it took in notes["screen LEVEL seconds"]),
+    then lets the probe go on."""
     name = level.value
     try:
         boot.wait_for(rf"^shot {name}$|^no-first-frame", 420)
@@ -226,6 +228,8 @@ def _screendump(boot: Boot, machine: Machine, stage: Stage, level: Level, within
             time.sleep(5)
     except AssertionError as problem:
         stage.notes[f"screen {name}"] = str(problem)
+    finally:
+        world.tell_probe(f"shot-{name}")
 
 
 def evening(machine: Machine, world: HostWorld) -> Stage:

@@ -34,3 +34,9 @@ def test_the_screen_turns_red_with_the_outage(first_booted: FirstBooted) -> None
     assert band_pixels(dump, Level.OUTAGE) >= BAND_PIXELS, \
         f"not red {first_booted.stage.notes.get('screen outage seconds')} s after the state said outage"
     assert band_pixels(dump, Level.OPERATIONAL) == 0
+
+
+def test_the_probe_goes_on_as_soon_as_the_host_has_each_picture(first_booted: FirstBooted) -> None:
+    lines = first_booted.stage.last.lines()
+    assert "shot outage" in lines
+    assert not [line for line in lines if line.startswith("shot-unanswered")], "the host never let the probe go on"

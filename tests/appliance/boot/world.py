@@ -84,6 +84,11 @@ class HostWorld:
         """What the calendar answers from now on."""
         self.calendar.route("/clinic.ics", Reply(body=ics, content_type="text/calendar"))
 
+    def tell_probe(self, word: str) -> None:
+        """Lets the guest's probe go on past `word` (it asks the calendar's address for /boot-test/WORD, which
+        answers 404 until now): the host's only way to speak to a running guest."""
+        self.calendar.route(f"/boot-test/{word}", Reply(body="go on\n", content_type="text/plain"))
+
     def forwards(self) -> dict[int, int]:
         """Guest port at GUEST_HOST -> host port on 127.0.0.1."""
         world = self.status
