@@ -11,6 +11,7 @@ import socket
 import subprocess
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -213,6 +214,7 @@ class Machine:
     extra: list[str] = field(default_factory=list)
     dtb: Path | None = None
     pulled_up: tuple[int, ...] = ()   # GPIO inputs held high from power-on, as a pull-up resistor holds them
+    kernel_extra: str = ""            # more kernel arguments, e.g. systemd.mask=… for a machine with no screen
 
     def kernel_arguments(self) -> str:
         """cmdline.txt from the card, with this machine's root device and the serial console last."""
@@ -221,7 +223,7 @@ class Machine:
         # TCG on a shared 2-core machine: udev's coldplug can take minutes, past systemd's 90 s defaults.
         slow = "systemd.default_device_timeout_sec=900 systemd.default_timeout_start_sec=900"
         clock = "" if self.arch.rtc else f" systemd.clock_usec={int(self.clock.timestamp()) * 1_000_000}"
-        extra = f" {self.arch.kernel}" if self.arch.kernel else ""
+        extra = "".join(f" {words}" for words in (self.arch.kernel, self.kernel_extra) if words)
         return f"{line} {slow}{clock}{extra} console={self.arch.console},115200"
 
     def boot(self, at: datetime | None = None) -> Boot:
@@ -259,15 +261,18 @@ class Machine:
         """Move the clock on by the time the boot took."""
         self.clock += timedelta(seconds=boot.seconds())
 
-    def power_on(self, at: datetime | None = None, timeout: float = 600) -> Boot:
+    def power_on(self, at: datetime | None = None, timeout: float = 600,
+                 after_self_reboot: Callable[[], None] | None = None) -> Boot:
         """Boot until the probe reports the system up, through the reboots the box makes by itself (the first
-        boot's switch to the read-only root; QEMU's -no-reboot turns each into an exit; at most SELF_REBOOTS).
+        boot's switch to the read-only root; QEMU's -no-reboot turns each into an exit; at most SELF_REBOOTS;
+        `after_self_reboot` is called after each, while the card is off).
         A boot the emulator spoils before the system is up (EMULATOR_FAULTS) loses its power and boots again,
         at most RETRIES_AFTER_FAULT times, with a warning naming its console log. A fault seen in a boot that
         rebooted by itself counts too: its console said the emulator failed, whatever came after."""
         boot = self.boot(at)
         reboots = faults = 0
         while True:
+            rebooted = False
             deadline = time.monotonic() + timeout
             while boot.process.poll() is None and time.monotonic() < deadline and not boot.is_up():
                 if boot.fault() and faults < RETRIES_AFTER_FAULT:
@@ -285,5 +290,8 @@ class Machine:
                 return boot
             else:
                 reboots += 1
+                rebooted = True
             self.finished(boot)
+            if rebooted and after_self_reboot:
+                after_self_reboot()
             boot = self.boot()

@@ -104,8 +104,8 @@ def test_the_pi_button_line_is_an_input_with_its_pull_up(pi_first_booted: FirstB
 def test_a_press_of_the_pis_button_prints_the_downtime_packet(pi_pressed: stages.Stage) -> None:
     """The whole way from the finger to the paper on the Pi's image: the kernel's GPIO edge, lgpio, gpiozero, the
     watch daemon's press recogniser, print_service, CUPS and the host's printer."""
-    boot = pi_pressed.last
     assert "press_problem" not in pi_pressed.notes, pi_pressed.notes.get("press_problem")
+    boot = pi_pressed.last
     assert "pl061" in boot.value("chip")
     line = boot.value("button")
     assert "input" in line and "bias=pull-up" in line and "edges=both" in line, line
