@@ -5,7 +5,6 @@ import os
 import subprocess
 import time
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -97,17 +96,11 @@ def amd64_probe_image(amd64_build: Built, tmp_path_factory: pytest.TempPathFacto
     return add_probe(amd64_build.image, tmp_path_factory.mktemp("probe") / "downtime-kiosk.img")
 
 
-def practice_world(folder: Path) -> HostWorld:
-    """The practice's world on 127.0.0.1: healthy, serving Monday's calendar."""
-    started = HostWorld.start(folder)
-    started.serve_calendar(monday_calendar())
-    return started
-
-
 @pytest.fixture(scope="session")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostWorld]:
-    """The practice's world for the whole session."""
-    started = practice_world(tmp_path_factory.mktemp("world"))
+    """The practice's world on 127.0.0.1 for the whole session: healthy, serving Monday's calendar."""
+    started = HostWorld.start(tmp_path_factory.mktemp("world"))
+    started.serve_calendar(monday_calendar())
     yield started
     started.close()
 
@@ -140,18 +133,11 @@ class FirstBooted:
     machine: Machine
     stage: stages.Stage
 
-    def copy(self, folder: Path, world: HostWorld | None = None) -> Machine:
-        """Another card in the same state (the clock where stage 1 left it)."""
-        return copy_card(self.machine, folder, world)
-
-
-def copy_card(machine: Machine, folder: Path, world: HostWorld | None = None) -> Machine:
-    """A copy of the (powered off) card in `folder`, in a machine like `machine` with no extra devices, wired to
-    `world` if given, else to the same world."""
-    folder.mkdir(parents=True, exist_ok=True)
-    forwards = world.forwards() if world else machine.forwards
-    return replace(machine, image=image.copy_image(machine.image, folder / "card.img"), folder=folder, boots=0,
-                   extra=[], forwards=forwards)
+    def copy(self, folder: Path, kernel_extra: str = "") -> Machine:
+        """Another card in the same state (the clock where stage 1 left it), with no extra devices."""
+        folder.mkdir(parents=True, exist_ok=True)
+        return replace(self.machine, image=image.copy_image(self.machine.image, folder / "card.img"), folder=folder,
+                       boots=0, extra=[], kernel_extra=kernel_extra)
 
 
 @pytest.fixture(scope="session")
@@ -164,35 +150,17 @@ def first_booted(amd64_build: Built, amd64_probe_image: Path, world: HostWorld,
 
 
 @pytest.fixture(scope="session")
-def evenings(first_booted: FirstBooted, world: HostWorld,
-             tmp_path_factory: pytest.TempPathFactory) -> tuple[stages.Stage, stages.Stage]:
-    """Stages 2 and 3 side by side, each on its own copy of the card after stage 1: most of their minutes go on
-    waiting for the guests' clocks to reach 17:30, so together they take about the time of the longer. Stage 3
-    switches its page to an outage and its calendar to errors, so it gets a world of its own."""
-    cut_world = practice_world(tmp_path_factory.mktemp("world-cut"))
-    evening_card = replace(first_booted.copy(tmp_path_factory.mktemp("stage2")), kernel_extra=NO_SCREEN)
-    cut_card = replace(first_booted.copy(tmp_path_factory.mktemp("stage3"), cut_world), kernel_extra=NO_SCREEN)
-    try:
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            evening_run = pool.submit(stages.evening, evening_card, world)
-            cut_run = pool.submit(stages.power_cut, cut_card, cut_world)
-        done = (_timed("stage 2, the evening", evening_run.result()),
-                _timed("stage 3, the power cut (beside stage 2)", cut_run.result()))
-    finally:
-        cut_world.close()
-    return done
-
-
-@pytest.fixture(scope="session")
-def evening(evenings: tuple[stages.Stage, stages.Stage]) -> stages.Stage:
+def evening(first_booted: FirstBooted, world: HostWorld, tmp_path_factory: pytest.TempPathFactory) -> stages.Stage:
     """Stage 2: the evening after the first boot, with a wrong configuration on the card."""
-    return evenings[0]
+    card = first_booted.copy(tmp_path_factory.mktemp("stage2"), NO_SCREEN)
+    return _timed("stage 2, the evening", stages.evening(card, world))
 
 
 @pytest.fixture(scope="session")
-def power_cut(evenings: tuple[stages.Stage, stages.Stage]) -> stages.Stage:
+def power_cut(first_booted: FirstBooted, world: HostWorld, tmp_path_factory: pytest.TempPathFactory) -> stages.Stage:
     """Stage 3: a power cut just before the evening print."""
-    return evenings[1]
+    card = first_booted.copy(tmp_path_factory.mktemp("stage3"), NO_SCREEN)
+    return _timed("stage 3, the power cut", stages.power_cut(card, world))
 
 
 PI_3B_REVISION = 0xA02082   # what a Raspberry Pi 3 Model B's firmware reports
@@ -211,59 +179,24 @@ def arm64_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 @pytest.fixture(scope="session")
-def pi_boots(arm64_build: Built, world: HostWorld,
-             tmp_path_factory: pytest.TempPathFactory) -> tuple[FirstBooted, stages.Stage]:
-    """The Pi's first boot on QEMU's raspi3b, with the LED and the button wired (stages.pi_first_boot); and, from
-    the moment its setup has rebooted it into the read-only root, beside the rest of that boot: a copy of the card
-    on QEMU's virt board (whose GPIO inputs the host can set), in a world of its own, its button pressed
-    (stages.pi_press). The LED boot's minutes go mostly on waiting for the page to change, so the press costs
-    little time beside it."""
+def pi_first_booted(arm64_build: Built, world: HostWorld, tmp_path_factory: pytest.TempPathFactory) -> FirstBooted:
+    """The Pi's first boot on QEMU's raspi3b, with the LED and the button wired (stages.pi_first_boot)."""
     folder = tmp_path_factory.mktemp("pi")
-    virt_folder = tmp_path_factory.mktemp("pi-virt")
     probe_image = add_probe(arm64_build.image, folder / "probe.img")
     dtb = image.pi_device_tree(arm64_build.folder / "bcm2837-rpi-3-b.dtb", folder / "pi.dtb", PI_3B_REVISION)
     machine = flash(probe_image, folder / "card", arm64_build, world, stages.PI_FIRST_BOOT, arch=RASPI3B,
                     config=pi_config(), dtb=dtb)
-    press_world = practice_world(tmp_path_factory.mktemp("world-press"))
-    presses: list[Future[stages.Stage]] = []
-    try:
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            def press_beside() -> None:
-                if not presses:
-                    presses.append(pool.submit(_press_on_virt, copy_card(machine, virt_folder, press_world),
-                                               press_world))
-            first = _timed("the Pi's first boot (raspi3b)", stages.pi_first_boot(machine, world, press_beside))
-        pressed = _pressed(presses)
-    finally:
-        press_world.close()
-    return FirstBooted(machine, first), _timed("the button pressed (virt, beside the Pi's second boot)", pressed)
+    return FirstBooted(machine, _timed("the Pi's first boot (raspi3b)", stages.pi_first_boot(machine, world)))
 
 
-def _pressed(presses: list[Future[stages.Stage]]) -> stages.Stage:
-    """The press stage's outcome; what kept it from happening, if anything did, in its notes (so that the LED's
-    tests still run)."""
-    if not presses:
-        return stages.Stage(notes={"press_problem": "the Pi's setup never rebooted it: no card for the press"})
-    try:
-        return presses[0].result()
-    except (AssertionError, OSError, subprocess.SubprocessError) as problem:
-        return stages.Stage(notes={"press_problem": f"the press stage failed: {problem!r}"})
-
-
-def _press_on_virt(card: Machine, world: HostWorld) -> stages.Stage:
-    """The set-up card on the virt board, the LED and the button on that board's lines, its button pressed."""
+@pytest.fixture(scope="session")
+def pi_pressed(pi_first_booted: FirstBooted, world: HostWorld,
+               tmp_path_factory: pytest.TempPathFactory) -> stages.Stage:
+    """The Pi's card after its first boot, moved to QEMU's virt board (whose GPIO inputs the host can set) with
+    the LED and the button on that board's lines, and its button pressed (stages.pi_press)."""
+    folder = tmp_path_factory.mktemp("pi-virt")
+    card = pi_first_booted.copy(folder)
     image.fat_write(card.image, {"downtime-kiosk.toml": virt_config(), "boot-test.sh": stages.PI_PRESS})
-    dtb = image.virt_device_tree(VIRT.qemu, VIRT.machine, card.folder / "virt.dtb", PI_3B_REVISION)
-    return stages.pi_press(replace(card, arch=VIRT, dtb=dtb, pulled_up=(VIRT_BUTTON_LINE,)), world)
-
-
-@pytest.fixture(scope="session")
-def pi_first_booted(pi_boots: tuple[FirstBooted, stages.Stage]) -> FirstBooted:
-    """The Pi's card after its first boot on raspi3b, and what that boot reported."""
-    return pi_boots[0]
-
-
-@pytest.fixture(scope="session")
-def pi_pressed(pi_boots: tuple[FirstBooted, stages.Stage]) -> stages.Stage:
-    """The press of the button on the virt board."""
-    return pi_boots[1]
+    dtb = image.virt_device_tree(VIRT.qemu, VIRT.machine, folder / "virt.dtb", PI_3B_REVISION)
+    machine = replace(card, arch=VIRT, dtb=dtb, pulled_up=(VIRT_BUTTON_LINE,))
+    return _timed("the button pressed (virt)", stages.pi_press(machine, world))

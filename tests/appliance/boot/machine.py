@@ -11,7 +11,6 @@ import socket
 import subprocess
 import time
 import warnings
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -261,18 +260,15 @@ class Machine:
         """Move the clock on by the time the boot took."""
         self.clock += timedelta(seconds=boot.seconds())
 
-    def power_on(self, at: datetime | None = None, timeout: float = 600,
-                 after_self_reboot: Callable[[], None] | None = None) -> Boot:
+    def power_on(self, at: datetime | None = None, timeout: float = 600) -> Boot:
         """Boot until the probe reports the system up, through the reboots the box makes by itself (the first
-        boot's switch to the read-only root; QEMU's -no-reboot turns each into an exit; at most SELF_REBOOTS;
-        `after_self_reboot` is called after each, while the card is off).
+        boot's switch to the read-only root; QEMU's -no-reboot turns each into an exit; at most SELF_REBOOTS).
         A boot the emulator spoils before the system is up (EMULATOR_FAULTS) loses its power and boots again,
         at most RETRIES_AFTER_FAULT times, with a warning naming its console log. A fault seen in a boot that
         rebooted by itself counts too: its console said the emulator failed, whatever came after."""
         boot = self.boot(at)
         reboots = faults = 0
         while True:
-            rebooted = False
             deadline = time.monotonic() + timeout
             while boot.process.poll() is None and time.monotonic() < deadline and not boot.is_up():
                 if boot.fault() and faults < RETRIES_AFTER_FAULT:
@@ -290,8 +286,5 @@ class Machine:
                 return boot
             else:
                 reboots += 1
-                rebooted = True
             self.finished(boot)
-            if rebooted and after_self_reboot:
-                after_self_reboot()
             boot = self.boot()
