@@ -61,8 +61,9 @@ def build(arch: str, out: Path, *options: str) -> Built:
                            *options, "--out", str(out)], capture_output=True, text=True, check=False, timeout=3600)
     (out.parent / f"build-{arch}.log").write_text(done.stdout + done.stderr)
     assert done.returncode == 0, f"build.sh failed ({done.returncode}):\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
-    FIGURES[f"image build ({arch})"] = time.monotonic() - started
-    return Built(out, FIGURES[f"image build ({arch})"])
+    built = Built(out, time.monotonic() - started)
+    FIGURES[f"image build ({arch})"] = built.seconds
+    return built
 
 
 def add_probe(source: Path, dest: Path) -> Path:
