@@ -212,3 +212,23 @@ def test_the_setup_unit_is_sandboxed_with_a_start_timeout() -> None:
     assert "ExecStartPre=+/opt/downtime-kiosk/bin/downtime-kiosk-setup --prepare" in text
     assert "ExecStart=/opt/downtime-kiosk/bin/downtime-kiosk-setup --no-read-only-root" in text
     assert "ExecStartPost=+/opt/downtime-kiosk/bin/downtime-kiosk-setup --read-only-root" in text
+
+
+def test_an_unchanged_configuration_is_not_checked_again(tmp_path: Path) -> None:
+    box = Box(tmp_path / "root")
+    checks = tmp_path / "checks.log"
+    kiosk = box.root / "kiosk"
+    kiosk.write_text(f'#!/bin/sh\necho "$*" >> {checks}\nPYTHONPATH={REPO} exec {sys.executable} -m kiosk "$@"\n')
+    box.config('[status]\npage_url = "https://status.example.org"\n')
+    assert box.run().returncode == 0
+    assert checks.read_text().count("config check") == 1
+    second = box.run()
+    assert second.returncode == 0 and "nothing to change" in second.stdout, second.stderr
+    assert checks.read_text().count("config check") == 1   # the same file as installed: not started again
+    (box.etc / "config.toml").chmod(0o666)                  # the installed copy tampered with: checked, put back
+    assert box.run().returncode == 0
+    assert checks.read_text().count("config check") == 2
+    assert stat.S_IMODE((box.etc / "config.toml").stat().st_mode) == 0o640
+    box.config('[status]\npage_url = "https://status.example.net"\n')
+    assert box.run().returncode == 0
+    assert checks.read_text().count("config check") == 3
