@@ -52,9 +52,16 @@ AMD64 = Arch("qemu-system-x86_64", ["-M", "pc", "-m", "1536", "-smp", "2"], "tty
 # console is the mini UART (ttyS1, QEMU's second serial port): the PL011 belongs to the Bluetooth in the
 # mainline device tree. QEMU's BCM2835 power management resets the machine the moment the watchdog is armed (its
 # model has no countdown: hw/misc/bcm2835_powermgt.c), so PID 1 leaves the hardware watchdog alone here; a real
-# Pi keeps the image's RuntimeWatchdogSec.
+# Pi keeps the image's RuntimeWatchdogSec. And the drivers of what QEMU's raspi3b does not model are kept from
+# loading (module_blacklist=): the VideoCore display and 3D (vc4, with DRM and ALSA behind it; this card has no
+# screen), vchiq, the I2S audio, the Bluetooth and Wi-Fi chips. Under TCG each such load (decompress, verify,
+# link, probe the absent hardware, time out) cost the guest's udev most of its 100-odd CPU seconds a boot; on a
+# Pi they bind to real hardware.
+PI_ABSENT_HARDWARE = ("vc4", "vchiq", "snd_soc_bcm2835_i2s", "hci_uart", "btbcm", "bluetooth", "brcmfmac",
+                      "cfg80211")
 RASPI3B = Arch("qemu-system-aarch64", ["-M", "raspi3b"], "ttyS1", "sd", "/dev/mmcblk0p2",
-               ["-device", "usb-net,netdev=n0"], ["-serial", "null"], rtc=False, kernel="systemd.watchdog_sec=off")
+               ["-device", "usb-net,netdev=n0"], ["-serial", "null"], rtc=False,
+               kernel=f"systemd.watchdog_sec=off module_blacklist={','.join(PI_ABSENT_HARDWARE)}")
 # The Pi's arm64 image on QEMU's virt board, for the one thing raspi3b cannot do: a press of the button. Its PL061
 # GPIO controller (gpiochip0, 8 lines) has working inputs with edge interrupts, and QEMU's qtest protocol, served
 # beside TCG, sets an input line's level from the host as a finger on the button would (Boot.drive). The board's

@@ -11,18 +11,39 @@ REPORT_UNITS = "".join(f'say "active {unit} $(systemctl is-active {unit})"\n' fo
 STATE = "/run/downtime-kiosk/state.json"
 
 # follow_level SECONDS [UNTIL]: prints "level LEVEL" each time state.json's level changes, for SECONDS or until
-# the level is UNTIL. The file is written with a one-space indent (kiosk/state/file.py), so the top-level key is
-# the line that starts ' "level":'. sed, not python3: a Python start each second under TCG took a good part of
-# a core from the box being tested.
-FOLLOW_LEVEL = """
+# the level is UNTIL (then 0; 1 when the time ran out). The file is written with a one-space indent
+# (kiosk/state/file.py, tests/appliance/test_boot_probes.py), so the top-level key is the line ' "level": "…",'.
+# STATE_FILE: another file, for that test. Bash builtins only (read, [[ =~ ]], SECONDS, run-probe.sh's pause):
+# a process started each second under TCG took a good part of a core from the box being tested.
+FOLLOW_LEVEL = r"""
 follow_level() {
-  last="" end=$(( $(date +%s) + $1 ))
-  while [ "$(date +%s)" -lt "$end" ]; do
-    level=$(sed -n 's/^ "level": "\\([a-z_]*\\)",\\{0,1\\}$/\\1/p' /run/downtime-kiosk/state.json 2>/dev/null)
+  local last="" level line file=${STATE_FILE:-/run/downtime-kiosk/state.json} end=$(( SECONDS + $1 ))
+  while [ "$SECONDS" -lt "$end" ]; do
+    level=""
+    if [ -r "$file" ]; then
+      while IFS= read -r line; do
+        if [[ $line =~ ^\ \"level\":\ \"([a-z_]+)\",?$ ]]; then level=${BASH_REMATCH[1]}; break; fi
+      done < "$file"
+    fi
     if [ -n "$level" ] && [ "$level" != "$last" ]; then say "level $level"; last=$level; fi
     if [ -n "${2:-}" ] && [ "$level" = "$2" ]; then return 0; fi
-    sleep 1
+    pause 1
   done
+  return 1
+}
+"""
+
+# await_journal UNIT SECONDS ERE: waits until UNIT's journal of this boot has a line matching ERE (0), or SECONDS
+# passed (1). One `journalctl -f` followed, rather than the whole journal read again every few seconds.
+AWAIT_JOURNAL = """
+await_journal() {
+  local feed follower found=1
+  exec {feed}< <(exec timeout "$2" journalctl -b -f -u "$1" --no-pager -o cat)
+  follower=$!
+  grep -qE -m 1 "$3" <&"$feed" && found=0
+  kill "$follower" 2>/dev/null
+  exec {feed}<&-
+  return "$found"
 }
 """
 
@@ -44,8 +65,8 @@ say "default-printer $(lpstat -d 2>&1)"
 # reads the properties together: read one by one, the state could predate the start the timestamp shows.
 WAIT_NIGHTLY = """
 wait_nightly() {
-  end=$(( $(date +%s) + $1 ))
-  while [ "$(date +%s)" -lt "$end" ]; do
+  end=$(( $SECONDS + $1 ))
+  while [ "$SECONDS" -lt "$end" ]; do
     eval "$(systemctl show -p ActiveState -p Result -p ExecMainStartTimestampMonotonic \\
       -p ExecMainExitTimestampMonotonic downtime-kiosk-nightly.service \\
       | sed -n 's/^\\([A-Za-z]*\\)=\\([a-z0-9-]*\\)$/n_\\1=\\2/p')"
@@ -54,7 +75,7 @@ wait_nightly() {
       && [ "${n_ExecMainExitTimestampMonotonic:-0}" -ge "${n_ExecMainStartTimestampMonotonic:-0}" ]; then
       say "nightly $n_ActiveState $n_Result"; return 0
     fi
-    sleep 2
+    pause 2
   done
   say "nightly timeout $(systemctl is-active downtime-kiosk-nightly.service)"
 }
@@ -67,24 +88,24 @@ DOWNTIME_LOG = "/var/lib/downtime-kiosk/downtime-log.json"
 # The watch daemon hung (SIGSTOP: systemd's watchdog must restart it), then the screen crashed (SIGSEGV: Restart=).
 RESTARTS = """
 restarted() {  # unit, old pid, seconds: wait for a new main process
-  end=$(( $(date +%s) + $3 ))
-  while [ "$(date +%s)" -lt "$end" ]; do
+  end=$(( $SECONDS + $3 ))
+  while [ "$SECONDS" -lt "$end" ]; do
     pid=$(systemctl show -p MainPID --value "$1")
     if [ "$pid" != 0 ] && [ "$pid" != "$2" ] && [ "$(systemctl is-active "$1")" = active ]; then
-      say "restarted $1 after $(( $(date +%s) - start ))s restarts=$(systemctl show -p NRestarts --value "$1")"
+      say "restarted $1 after $(( $SECONDS - start ))s restarts=$(systemctl show -p NRestarts --value "$1")"
       return 0
     fi
-    sleep 1
+    pause 2
   done
   say "not-restarted $1 $(systemctl is-active "$1")"
 }
 watch=$(systemctl show -p MainPID --value downtime-kiosk-watch.service)
-start=$(date +%s)
+start=$SECONDS
 kill -STOP "$watch"
 restarted downtime-kiosk-watch.service "$watch" 180
 say "watchdog-log $(journalctl -b -u downtime-kiosk-watch.service | grep -c 'Watchdog timeout')"
 ui=$(systemctl show -p MainPID --value downtime-kiosk-ui.service)
-start=$(date +%s)
+start=$SECONDS
 kill -SEGV "$ui"
 restarted downtime-kiosk-ui.service "$ui" 180
 """
@@ -93,41 +114,43 @@ restarted downtime-kiosk-ui.service "$ui" 180
 # screendump and holds still while the host takes it (redrawing under TCG with llvmpipe takes many seconds): until
 # the host answers /boot-test/shot-NAME (HostWorld.tell_probe) or MOST seconds (default 150) passed.
 SHOT = f"""
+{AWAIT_JOURNAL}
 first_frame() {{
-  end=$(( $(date +%s) + $1 ))
-  while [ "$(date +%s)" -lt "$end" ]; do
-    journalctl -b -u downtime-kiosk-ui.service --no-pager | grep -q 'first frame showing' && return 0
-    sleep 3
-  done
+  await_journal downtime-kiosk-ui.service "$1" 'first frame showing' && return 0
   say "no-first-frame $(systemctl is-active downtime-kiosk-ui.service)"
 }}
 shot() {{
-  sleep "$2"
+  pause "$2"
   say "shot $1"
-  end=$(( $(date +%s) + ${{3:-150}} ))
+  end=$(( $SECONDS + ${{3:-150}} ))
   until busybox wget -q -O /dev/null "http://{GUEST_HOST}:{CALENDAR}/boot-test/shot-$1" 2>/dev/null; do
-    [ "$(date +%s)" -lt "$end" ] || {{ say "shot-unanswered $1"; return 0; }}
-    sleep 2
+    [ "$SECONDS" -lt "$end" ] || {{ say "shot-unanswered $1"; return 0; }}
+    pause 2
   done
 }}
 """
 
 # sample_lines COUNT NAME...: COUNT readings, 0.1 s apart, of the named GPIO lines as the kernel's debugfs shows
 # them ("gpio-529 (GPIO17 |lg ) out hi"); prints NAME=0110… (1 high, 0 low, ? not requested) for each.
-SAMPLE_LINES = """
+# Bash builtins only, as follow_level (GPIO_TABLE: another file, for the host's test).
+SAMPLE_LINES = r"""
 sample_lines() {
-  python3 - "$@" <<'PY'
-import re, sys, time
-count, names = int(sys.argv[1]), sys.argv[2:]
-seen = dict.fromkeys(names, "")
-for _ in range(count):
-    with open("/sys/kernel/debug/gpio") as table:
-        text = table.read()
-    for name in names:
-        line = re.search(rf"\\({name}\\s*\\|[^)]*\\)\\s+(?:in|out)\\s+(hi|lo)", text)
-        seen[name] += "?" if line is None else "1" if line.group(1) == "hi" else "0"
-    time.sleep(0.1)
-print(" ".join(f"{name}={states}" for name, states in seen.items()))
-PY
+  local count=$1 table name reading
+  shift
+  local -A seen=()
+  for (( reading = 0; reading < count; reading++ )); do
+    read -r -d '' table < "${GPIO_TABLE:-/sys/kernel/debug/gpio}"
+    for name in "$@"; do
+      if [[ $table =~ \($name[[:space:]]*\|[^\)]*\)[[:space:]]+(in|out)[[:space:]]+(hi|lo) ]]; then
+        [ "${BASH_REMATCH[2]}" = hi ] && seen[$name]+=1 || seen[$name]+=0
+      else
+        seen[$name]+="?"
+      fi
+    done
+    pause 0.1
+  done
+  local line=""
+  for name in "$@"; do line+=" $name=${seen[$name]}"; done
+  echo "${line# }"
 }
 """

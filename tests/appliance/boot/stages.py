@@ -57,6 +57,7 @@ echo "written at first boot" > /etc/boot-test-outside
 echo "kept" > /var/lib/downtime-kiosk/boot-test-inside
 chown downtime-kiosk: /var/lib/downtime-kiosk/boot-test-inside
 sync
+figures
 systemctl poweroff
 """
 
@@ -65,18 +66,24 @@ say "outside $(cat /etc/boot-test-outside 2>/dev/null || echo gone)"
 say "inside $(cat /var/lib/downtime-kiosk/boot-test-inside 2>/dev/null || echo gone)"
 say "installed $(sha256sum /etc/downtime-kiosk/config.toml | cut -d' ' -f1)"
 say "setup $(systemctl show -p ExecMainStatus --value downtime-kiosk-setup.service)"
-end=$(( $(date +%s) + 120 ))
-while [ "$(date +%s)" -lt "$end" ]; do
-  python3 -c 'import json, sys; sys.exit(json.load(open("{probes.STATE}"))["config"]["error"] is None)' 2>/dev/null \\
-    && break
-  sleep 2
-done
+python3 - <<'PY'  # up to 2 min for the state file to carry the configuration's error: one Python, not one a poll
+import json, time
+end = time.monotonic() + 120
+while time.monotonic() < end:
+    try:
+        if json.load(open("{probes.STATE}"))["config"]["error"] is not None:
+            break
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    time.sleep(2)
+PY
 say "timer $(systemctl show -p TimersCalendar --value downtime-kiosk-nightly.timer)"
 {probes.WAIT_NIGHTLY}
 wait_nightly 600
-sleep 10
+pause 10
 dump {probes.STATE}
 dump {probes.NIGHTLY_RECORD}
+figures
 systemctl poweroff
 """
 
@@ -88,6 +95,7 @@ BEFORE_CUT = f"""
 follow_level 300 outage
 dump {probes.STATE}
 sync
+figures
 say "ready-for-cut"
 sleep 600
 """
@@ -95,10 +103,11 @@ sleep 600
 AFTER_CUT = f"""
 {probes.WAIT_NIGHTLY}
 wait_nightly 600
-sleep 10
+pause 10
 dump {probes.STATE}
 dump {probes.NIGHTLY_RECORD}
 dump {probes.DOWNTIME_LOG}
+figures
 systemctl poweroff
 """
 
@@ -114,16 +123,17 @@ say "revision $(od -An -tx1 /proc/device-tree/system/linux,revision | tr -d ' ')
 say "chip $(gpiodetect | head -n 1)"
 say "gpiochip $(stat -c '%A %U %G' /dev/gpiochip0)"
 follow_level 600 operational
-sleep 5
+pause 5
 watch_journal watch-log 'gpio|led|button'
 say "lines-operational $(sample_lines 60 {PI_LINES})"
 say "button $(gpioinfo -c gpiochip0 {PI_PINS['button']} 2>&1 | tr -s '\t ' ' ')"
 say "ready-for-outage"
 follow_level 600 outage
-sleep 5
+pause 5
 say "lines-outage $(sample_lines 60 {PI_LINES})"
 dump {probes.STATE}
 watch_journal schedule-log schedule
+figures
 systemctl poweroff
 """
 
@@ -131,19 +141,16 @@ systemctl poweroff
 PRESS_SECONDS = 0.5   # a plain press: well under [button] hold_seconds (3 s), well over bounce_ms (50 ms)
 PI_PRESS = f"""
 {probes.FOLLOW_LEVEL}
+{probes.AWAIT_JOURNAL}
 {probes.WATCH_JOURNAL}
 say "chip $(gpiodetect | head -n 1)"
 follow_level 600 operational
-sleep 5
+pause 5
 say "button $(gpioinfo -c gpiochip0 {VIRT_BUTTON_LINE} 2>&1 | tr -s '\t ' ' ')"
 say "ready-for-press"
-end=$(( $(date +%s) + 600 ))
-while [ "$(date +%s)" -lt "$end" ]; do
-  journalctl -b -u downtime-kiosk-watch.service --no-pager -o cat | grep -qE '^button press: print(ed|ing .* failed)' \
-    && break
-  sleep 2
-done
+await_journal downtime-kiosk-watch.service 600 '^button press: print(ed|ing .* failed)'
 watch_journal press-log '^(button|the button)'
+figures
 systemctl poweroff
 """
 
@@ -164,6 +171,12 @@ class Stage:
     def last(self) -> Boot:
         """The stage's last boot."""
         return self.boots[-1]
+
+    def guest_figures(self) -> list[str]:
+        """Each boot's own figures, as its probe reported them before powering off: uptime when up and at the
+        end, CPU seconds busy, the busiest services ("figures …", "cpu …" lines)."""
+        return [" ".join(line for line in boot.lines() if line.startswith(("figures ", "cpu "))) or "no figures"
+                for boot in self.boots]
 
 
 def _begin(world: HostWorld) -> Stage:

@@ -16,7 +16,8 @@ from tests.fixtures.status_servers import StatusWorld
 
 GUEST_HOST = "10.0.2.100"        # a free address in QEMU's user network (10.0.2.0/24); only guestfwd answers it
 PAGE, EHR, UPLOAD, CANARY, CALENDAR, PRINTER = 80, 81, 82, 83, 84, 9100
-# The schedule source must be https or loopback http: the guest's own relay (guest/relay.py) listens here.
+# The schedule source must be https or loopback http: the guest's own relay listens here
+# (guest/downtime-kiosk-boot-test-relay.socket, systemd's socket proxy).
 GUEST_CALENDAR_RELAY = 8084
 
 
