@@ -54,9 +54,9 @@ AMD64 = Arch("qemu-system-x86_64", ["-M", "pc", "-m", "1536", "-smp", "2"], "tty
 # model has no countdown: hw/misc/bcm2835_powermgt.c), so PID 1 leaves the hardware watchdog alone here; a real
 # Pi keeps the image's RuntimeWatchdogSec. And the drivers of what QEMU's raspi3b does not model are kept from
 # loading (module_blacklist=): the VideoCore display and 3D (vc4, with DRM and ALSA behind it; this card has no
-# screen), vchiq, the I2S audio, the Bluetooth and Wi-Fi chips. Under TCG each such load (decompress, verify,
-# link, probe the absent hardware, time out) cost the guest's udev most of its 100-odd CPU seconds a boot; on a
-# Pi they bind to real hardware.
+# screen), vchiq, the I2S audio, the Bluetooth and Wi-Fi chips. Under TCG each such load decompresses, verifies and
+# links a module to probe hardware that is not there (vc4's ended in deferred-probe timeouts); on a Pi they bind
+# to real hardware. (The guest's udev still used 95 CPU seconds in a boot with them kept out, 106 with them in.)
 PI_ABSENT_HARDWARE = ("vc4", "vchiq", "snd_soc_bcm2835_i2s", "hci_uart", "btbcm", "bluetooth", "brcmfmac",
                       "cfg80211")
 RASPI3B = Arch("qemu-system-aarch64", ["-M", "raspi3b"], "ttyS1", "sd", "/dev/mmcblk0p2",
