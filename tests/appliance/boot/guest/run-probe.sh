@@ -18,7 +18,7 @@ done
 say "clock $(date --iso-8601=seconds)"
 say "root $(findmnt -n -o FSTYPE /)"
 say "boot-id $(cat /proc/sys/kernel/random/boot_id)"
-# figures: what the boot cost the guest (the boot figures, docs/appliance.md §13): its uptime when the system was
+# figures: what the boot cost the guest (the boot figures, docs/appliance.md §12): its uptime when the system was
 # up and now, the CPU seconds it was busy (USER_HZ 100), systemd's own account of the startup and its slowest
 # units, the services that used the most CPU, and the watch daemon's threads and finished children (ticks).
 # Probes call it last.
