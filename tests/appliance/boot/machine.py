@@ -14,6 +14,7 @@ import warnings
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Literal
 
 from tests.appliance.boot import image
 from tests.appliance.boot.world import GUEST_HOST
@@ -54,8 +55,8 @@ class Arch:
     qtest: bool = False  # a qtest socket beside TCG, through which the host sets the machine's GPIO inputs
 
 
-# One vCPU: see EMULATOR_FAULTS. (On a host this busy a second one bought no speed either: the guests' work is
-# serial, their host threads contend with the other lane's.)
+# One vCPU: see EMULATOR_FAULTS. It cost the amd64 lane about two minutes of a warm CI run (1248 s to 1372 s,
+# docs/appliance.md §13), not work: the guests' own CPU seconds fell, but one vCPU cannot use a core left free.
 AMD64 = Arch("qemu-system-x86_64", ["-M", "pc", "-m", "1536", "-smp", "1"], "ttyS0", "virtio", "/dev/vda2",
              ["-device", "virtio-net-pci,netdev=n0", "-device", "virtio-rng-pci"])
 # A Raspberry Pi 3 B: 1 GiB, the SoC's GPIO (gpiochip0, 54 lines), the SD card, a USB network adapter. The
@@ -215,7 +216,10 @@ class Boot:
         return time.monotonic() - self.started
 
 
-def next_step(boot: Boot, reboots: int, faults: int) -> str:
+Step = Literal["up", "retry", "reboot", "give up"]
+
+
+def next_step(boot: Boot, reboots: int, faults: int) -> Step:
     """What Machine.power_on does with a boot it has stopped waiting on: "up" (the probe said so), "retry" (an
     emulator fault: power-cycle and boot again), "reboot" (the box rebooted by itself: boot on) or "give up"
     (return the boot as it is, for the tests to report: still running at the deadline, too many reboots or faults,
